@@ -1,0 +1,23 @@
+package lv.sargs.hsm;
+
+/** Opens the appliance's token: a PKCS#11 token from settings, or the in-memory demo token. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    /**
+     * Opens and logs in to the configured PKCS#11 token, starting its executor and health probe.
+     *
+     * @throws TokenException {@code CONFIGURATION} when the library or token is not found,
+     *     {@code LOGIN_FAILED} when the PIN is refused (the message names the token, never the PIN)
+     */
+    public static Token open(Pkcs11Settings settings) {
+        throw new TokenException(TokenException.Code.CONFIGURATION, "PKCS#11 tokens are not implemented yet");
+    }
+
+    /** A fresh in-memory demo token; it reports itself as not for production. */
+    public static Token demo() {
+        throw new TokenException(TokenException.Code.CONFIGURATION, "the demo token is not implemented yet");
+    }
+}
