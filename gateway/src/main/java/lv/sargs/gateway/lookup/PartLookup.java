@@ -1,0 +1,145 @@
+package lv.sargs.gateway.lookup;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import lv.sargs.gateway.cache.AnswerCache;
+import lv.sargs.gateway.cache.CachedAnswer;
+import lv.sargs.gateway.cache.Freshness;
+import lv.sargs.gateway.cache.SingleFlight;
+import lv.sargs.gateway.metrics.Metrics;
+
+/**
+ * Settles one part of an answer within its deadline: a fresh cached answer when the client
+ * accepts it; otherwise one register call shared by everyone asking for the same subject (its fee
+ * paid once), falling back to a stale answer, or to a timed-out outcome, when the register fails
+ * or is still busy at the deadline. A register answer that arrives after the deadline still fills
+ * the cache, so the fee is never paid in vain.
+ */
+public final class PartLookup {
+
+    private final AnswerCache cache;
+    private final SingleFlight<String, CachedAnswer> flight = new SingleFlight<>();
+    private final ScheduledExecutorService timer;
+    private final LongSupplier clockMillis;
+    private final LongSupplier nanoTime;
+    private final Metrics metrics;
+    private final Map<RegisterPart, Counters> counters = new ConcurrentHashMap<>();
+
+    /**
+     * @param timer a scheduler for budget timeouts; its tasks only complete futures
+     * @param clockMillis wall clock for freshness (epoch ms)
+     * @param nanoTime the monotonic clock deadlines are expressed in
+     */
+    public PartLookup(AnswerCache cache, ScheduledExecutorService timer, LongSupplier clockMillis,
+                      LongSupplier nanoTime, Metrics metrics) {
+        this.cache = cache;
+        this.timer = timer;
+        this.clockMillis = clockMillis;
+        this.nanoTime = nanoTime;
+        this.metrics = metrics;
+    }
+
+    /** Settles {@code part} for subject {@code id}; the future never fails and completes by the deadline. */
+    public CompletableFuture<PartOutcome> lookup(RegisterPart part, Freshness freshness, String id, LookupRequest request) {
+        String key = part.source() + ':' + part.dataClass() + ':' + id;
+        long now = clockMillis.getAsLong();
+        Optional<CachedAnswer> cached = cache.get(key);
+        if (cached.isPresent() && servable(cached.get(), request, now)) {
+            counters(part).saved(part.feeCents());
+            return CompletableFuture.completedFuture(new PartOutcome(PartOutcome.Status.HIT, cached.get(), false, ""));
+        }
+
+        boolean[] started = {false};
+        CompletableFuture<CachedAnswer> call = flight.run(key, () -> {
+            started[0] = true;
+            counters(part).paid(part.feeCents());
+            return part.fetch(id, request.deadlineNanos()).thenApply(fetched -> {
+                CachedAnswer entry = fetched instanceof Fetched.Found found
+                        ? freshness.entry(found.json(), part.source(), false, clockMillis.getAsLong())
+                        : freshness.entry(new byte[0], part.source(), true, clockMillis.getAsLong());
+                cache.put(key, entry);
+                return entry;
+            });
+        });
+        boolean collapsed = !started[0];
+        if (collapsed) {
+            counters(part).saved(part.feeCents());
+        }
+
+        CachedAnswer fallback = cached.filter(a -> a.isUsableStale(now) && !a.negative()).orElse(null);
+        CompletableFuture<PartOutcome> outcome = new CompletableFuture<>();
+        call.whenComplete((entry, error) -> {
+            if (error == null) {
+                outcome.complete(new PartOutcome(PartOutcome.Status.FETCHED, entry, collapsed, ""));
+            } else if (fallback != null) {
+                outcome.complete(new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-error"));
+            } else {
+                outcome.complete(new PartOutcome(PartOutcome.Status.UNAVAILABLE, null, collapsed, describe(error)));
+            }
+        });
+        long remaining = request.deadlineNanos() - nanoTime.getAsLong();
+        ScheduledFuture<?> budget = timer.schedule(() -> outcome.complete(fallback != null
+                ? new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-timeout")
+                : new PartOutcome(PartOutcome.Status.TIMED_OUT, null, collapsed, "register-timeout")),
+                Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        outcome.whenComplete((o, e) -> budget.cancel(false));
+        return outcome;
+    }
+
+    /** Calls under way, for metrics and tests. */
+    public int callsInFlight() {
+        return flight.inFlight();
+    }
+
+    private static boolean servable(CachedAnswer a, LookupRequest request, long now) {
+        if (request.fresh() || !a.isFresh(now)) {
+            return false;
+        }
+        return request.maxAgeSeconds() < 0 || a.ageSeconds(now) <= request.maxAgeSeconds();
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private Counters counters(RegisterPart part) {
+        Counters c = counters.get(part);
+        return c != null ? c : counters.computeIfAbsent(part, p -> new Counters(metrics, p));
+    }
+
+    /** The four cost counters of one part, resolved once so the hit path only increments. */
+    private static final class Counters {
+        final Metrics.Counter calls;
+        final Metrics.Counter fees;
+        final Metrics.Counter saved;
+        final Metrics.Counter savedFees;
+
+        Counters(Metrics metrics, RegisterPart part) {
+            String labels = "source=\"" + part.source() + "\",class=\"" + part.dataClass() + "\"";
+            calls = metrics.counter("sargs_register_calls_total", "Register calls made (each paid).", labels);
+            fees = metrics.counter("sargs_register_fees_cents_total", "Register fees spent, euro cents.", labels);
+            saved = metrics.counter("sargs_register_calls_saved_total",
+                    "Register calls the cache or a shared call made unnecessary.", labels);
+            savedFees = metrics.counter("sargs_register_fees_saved_cents_total",
+                    "Register fees the cache or a shared call saved, euro cents.", labels);
+        }
+
+        void paid(long cents) {
+            calls.increment();
+            fees.add(cents);
+        }
+
+        void saved(long cents) {
+            saved.increment();
+            savedFees.add(cents);
+        }
+    }
+}
