@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A register whose answers a test scripts, counting the calls it was asked for. */
-final class ScriptedRegister implements RegisterPart {
+class ScriptedRegister implements RegisterPart {
 
     final AtomicInteger calls = new AtomicInteger();
     volatile Function<String, CompletableFuture<Fetched>> answer;
