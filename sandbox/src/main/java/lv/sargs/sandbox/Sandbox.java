@@ -2,10 +2,12 @@ package lv.sargs.sandbox;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import lv.sargs.sandbox.data.World;
 import lv.sargs.sandbox.data.WorldGenerator;
 import lv.sargs.sandbox.fpr.FprSimulator;
@@ -58,8 +60,9 @@ public final class Sandbox implements AutoCloseable {
         CertificateAuthority ca = options.certificateAuthority()
                 .orElseGet(() -> CertificateAuthority.create("Sargs Sandbox CA"));
         ServerCertificates serverCertificates = serverCertificates(ca);
-        HeldCertificate clientCertificate = ca.issue(DEFAULT_CLIENT_ID).client()
-                .keyType(CertificateAuthority.KeyType.RSA_2048).build();
+        KeyPair clientKeys = DefaultClientKeys.PAIR;
+        X509Certificate clientLeaf = ca.issue(DEFAULT_CLIENT_ID).client().certify(clientKeys.getPublic());
+        HeldCertificate clientCertificate = new HeldCertificate(clientKeys, clientLeaf, List.of(clientLeaf));
         char[] secret = randomSecret();
         RegisteredClient defaultClient = new RegisteredClient(DEFAULT_CLIENT_ID, secret,
                 clientCertificate.certificate());
@@ -125,6 +128,14 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             viss.close();
         }
+    }
+
+    /**
+     * One RSA-2048 key pair per JVM for the default client: generating one takes seconds on a busy
+     * machine, and a sandbox key protects nothing, so every sandbox certifies the same key anew.
+     */
+    private static final class DefaultClientKeys {
+        static final KeyPair PAIR = CertificateAuthority.generate(CertificateAuthority.KeyType.RSA_2048);
     }
 
     private static ServerCertificates serverCertificates(CertificateAuthority ca) {

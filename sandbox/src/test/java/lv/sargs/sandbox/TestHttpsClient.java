@@ -83,26 +83,54 @@ public final class TestHttpsClient {
 
     public Response send(URI base, String method, String path, Map<String, String> headers, byte[] body)
             throws IOException {
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+        try (SSLSocket socket = connect(base)) {
+            write(socket, base, method, path, headers, body, false);
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** Sends {@code paths} as GETs one after another on one kept-alive connection. */
+    public java.util.List<Response> getKeepAlive(URI base, java.util.List<String> paths, Map<String, String> headers)
+            throws IOException {
+        java.util.List<Response> responses = new java.util.ArrayList<>();
+        try (SSLSocket socket = connect(base)) {
+            for (String path : paths) {
+                write(socket, base, "GET", path, headers, new byte[0], true);
+                responses.add(read(socket.getInputStream()));
+            }
+        }
+        return responses;
+    }
+
+    private SSLSocket connect(URI base) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        try {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
             socket.setSoTimeout((int) readTimeout.toMillis());
             SSLParameters params = socket.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(params);
             socket.startHandshake();
-            StringBuilder head = new StringBuilder();
-            head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                    .append("Connection: close\r\n")
-                    .append("Content-Length: ").append(body.length).append("\r\n");
-            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
-            return read(socket.getInputStream());
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
+    }
+
+    private static void write(SSLSocket socket, URI base, String method, String path, Map<String, String> headers,
+                              byte[] body, boolean keepAlive) throws IOException {
+        StringBuilder head = new StringBuilder();
+        head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
+        OutputStream out = socket.getOutputStream();
+        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.flush();
     }
 
     private static Response read(InputStream in) throws IOException {

@@ -23,7 +23,10 @@ class WorldGeneratorTest {
     private static final WorldSize SIZE = new WorldSize(3_000, 600, 30);
     private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-02T10:00:00Z"), ZoneOffset.UTC);
 
-    private final World world = World.generate(generator(42), FIXED);
+    /** Shared by the read-only tests; tests that record changes generate their own. */
+    private static final World SHARED = World.generate(generator(42), FIXED);
+
+    private final World world = SHARED;
 
     private static WorldGenerator generator(long seed) {
         return new WorldGenerator(seed, SIZE, WorldGenerator.DEFAULT_REFERENCE_DATE);
@@ -162,6 +165,7 @@ class WorldGeneratorTest {
 
     @Test
     void recordedChangeReplacesTheEntityAndAppearsInTheLogOnce() {
+        World world = World.generate(generator(42), FIXED);
         Company first = world.companies().get(0);
         long before = world.lastSequence();
 

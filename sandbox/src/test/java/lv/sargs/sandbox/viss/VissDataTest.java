@@ -15,13 +15,13 @@ import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.TestHttpsClient.Response;
 import lv.sargs.sandbox.TestHttpsClient;
+import lv.sargs.sandbox.TestKeys;
 import lv.sargs.sandbox.data.Company;
 import lv.sargs.sandbox.data.EntityStatus;
 import lv.sargs.sandbox.data.Officer;
 import lv.sargs.sandbox.data.Person;
 import lv.sargs.sandbox.data.WorldSize;
 import lv.sargs.sandbox.server.RegisteredClient;
-import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,8 +120,7 @@ class VissDataTest {
 
     @Test
     void refusesTokenPresentedOverAnotherClientCertificate() throws Exception {
-        HeldCertificate other = sandbox.certificateAuthority().issue("other").client()
-                .keyType(CertificateAuthority.KeyType.RSA_2048).build();
+        HeldCertificate other = TestKeys.otherClient(sandbox.certificateAuthority(), "other");
         sandbox.viss().register(new RegisteredClient("other", "s".toCharArray(), other.certificate()));
         TestHttpsClient otherClient = new TestHttpsClient(other, sandbox.caCertificate());
         String path = "/legalentity/v1.0/legal-entity/" + sandbox.world().companies().get(0).registrationNumber();

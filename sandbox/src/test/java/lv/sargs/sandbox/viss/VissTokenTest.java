@@ -17,9 +17,9 @@ import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.TestHttpsClient.Response;
 import lv.sargs.sandbox.TestHttpsClient;
+import lv.sargs.sandbox.TestKeys;
 import lv.sargs.sandbox.data.WorldSize;
 import lv.sargs.sandbox.server.RegisteredClient;
-import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +37,7 @@ class VissTokenTest {
     static void start() {
         sandbox = Sandbox.start(SandboxOptions.defaults().withClock(CLOCK).withWorldSize(new WorldSize(100, 20, 2)));
         client = new TestHttpsClient(sandbox.defaultClientCertificate(), sandbox.caCertificate());
-        other = sandbox.certificateAuthority().issue("other-bank").client()
-                .keyType(CertificateAuthority.KeyType.RSA_2048).build();
+        other = TestKeys.otherClient(sandbox.certificateAuthority(), "other-bank");
         sandbox.viss().register(new RegisteredClient("other-bank", "other-secret".toCharArray(), other.certificate()));
     }
 
@@ -161,8 +160,7 @@ class VissTokenTest {
 
     @Test
     void refusesUnregisteredClientCertificateDuringHandshake() {
-        HeldCertificate stranger = sandbox.certificateAuthority().issue("stranger").client()
-                .keyType(CertificateAuthority.KeyType.RSA_2048).build();
+        HeldCertificate stranger = sandbox.certificateAuthority().issue("stranger").client().build();
         TestHttpsClient strangerClient = new TestHttpsClient(stranger, sandbox.caCertificate());
 
         assertThrows(IOException.class, () -> strangerClient.postForm(sandbox.viss().baseUri(), "/token", Map.of()));
