@@ -103,6 +103,11 @@ public final class VissSimulator implements AutoCloseable {
         certificates.register(client.certificate());
     }
 
+    /** The registered clients, in no particular order. */
+    public List<RegisteredClient> clients() {
+        return List.copyOf(clients.values());
+    }
+
     /** {@code https://127.0.0.1:<port>}. */
     public URI baseUri() {
         return server.baseUri();
