@@ -14,6 +14,9 @@ import java.util.ArrayDeque;
  */
 public final class ConnectionActivity {
 
+    /** HTTP/1.1 requests queued behind the one being served before the connection is dropped. */
+    static final int MAX_PIPELINED = 16;
+
     private static final AttributeKey<ConnectionActivity> KEY = AttributeKey.valueOf("sargs.connectionActivity");
 
     private final Channel connection;
@@ -70,12 +73,20 @@ public final class ConnectionActivity {
         active--;
     }
 
-    /** Queues an HTTP/1.1 request that arrived while another is being served, to answer in order. */
-    void pipeline(FullHttpRequest request) {
+    /**
+     * Queues an HTTP/1.1 request that arrived while another is being served, to answer in order.
+     *
+     * @return false, queuing nothing, when {@link #MAX_PIPELINED} are already waiting
+     */
+    boolean pipeline(FullHttpRequest request) {
         if (pipelined == null) {
             pipelined = new ArrayDeque<>(4);
         }
+        if (pipelined.size() >= MAX_PIPELINED) {
+            return false;
+        }
         pipelined.add(request);
+        return true;
     }
 
     /** The next pipelined request, or null. */

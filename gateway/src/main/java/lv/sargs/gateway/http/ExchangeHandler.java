@@ -66,7 +66,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         ConnectionActivity connection = ConnectionActivity.of(ctx.channel());
         if (!connection.http2() && connection.active() > 0) {
-            connection.pipeline(request);
+            // Pipelined: stop reading until the queue drains, and refuse to queue without bound.
+            ctx.channel().config().setAutoRead(false);
+            if (!connection.pipeline(request)) {
+                request.release();
+                Logger.debug("{}: more than {} pipelined requests, closing", ctx.channel(), ConnectionActivity.MAX_PIPELINED);
+                ctx.close();
+            }
             return;
         }
         serve(ctx, connection, request);
@@ -195,6 +201,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 serve(ctx, connection, next);
                 return;
             }
+            connection.connection().config().setAutoRead(true);
         }
         if (connection.draining() && connection.active() == 0) {
             connection.connection().close();

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.http.Json;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.tls.CertificateFingerprint;
@@ -288,6 +289,48 @@ class ClientListenerTest {
             assertTrue(drained.get(5, TimeUnit.SECONDS));
         } finally {
             f.close();
+        }
+    }
+
+    @Test
+    void closesKeepAliveConnectionIdleForTheIdleTimeout() throws Exception {
+        Limits limits = new Limits(2048, 1024, Duration.ofMillis(300), Duration.ofSeconds(5), 4, 2, Duration.ofSeconds(5));
+        try (ListenerFixture f = new ListenerFixture(List.of("127.0.0.1/32"), limits);
+             TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
+            assertEquals(200, client.get("/v1/whoami").status());
+            long start = System.nanoTime();
+            assertTrue(client.closedByServer());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4));
+        }
+    }
+
+    @Test
+    void answers504WhenRouteMissesTheRequestDeadline() throws Exception {
+        Limits limits = new Limits(2048, 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), 4, 2, Duration.ofMillis(200));
+        try (ListenerFixture f = new ListenerFixture(List.of("127.0.0.1/32"), limits);
+             TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
+            assertProblem(client.get("/v1/held"), 504, "deadline-exceeded");
+            assertEquals(0, f.listener.inFlightRequests());
+            f.held.poll().complete(Response.json(java.util.Map.of()));
+            assertEquals(200, client.get("/v1/whoami").status(), "a late result is dropped, the connection goes on");
+        }
+    }
+
+    @Test
+    void refusesUndeclaredClientOverHttp2Too() throws Exception {
+        try (ListenerFixture f = new ListenerFixture()) {
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_2)
+                    .sslContext(TlsTestClient.sslContext(UNDECLARED, ListenerFixture.CA))
+                    .build();
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + f.address.getPort() + "/v1/whoami")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, refused.version());
+            assertEquals(403, refused.statusCode());
+            assertEquals("https://sargs.lv/problems/client-not-declared",
+                    Json.MAPPER.readTree(refused.body()).get("type").asText());
+            eventually(() -> f.listener.openConnections() == 0);
         }
     }
 

@@ -132,19 +132,24 @@ final class ListenerFixture implements AutoCloseable {
     }
 
     /** Waits (bounded) until {@code condition} holds: server-side effects happen on the event loop. */
-    static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void eventually(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within 5 s");
             }
-            Thread.sleep(10);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
         }
     }
 
     /** Shuts the listener down and checks nothing is left open. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         for (CompletableFuture<Response> f : held) {
             f.cancel(false);
         }
