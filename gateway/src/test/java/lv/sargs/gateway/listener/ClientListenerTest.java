@@ -17,10 +17,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -184,22 +180,14 @@ class ClientListenerTest {
 
     @Test
     void servesHttp2NegotiatedByAlpn() throws Exception {
-        try (ListenerFixture f = new ListenerFixture()) {
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_2)
-                    .sslContext(TlsTestClient.sslContext(CORE_BANKING, ListenerFixture.CA))
-                    .build();
-            URI base = URI.create("https://127.0.0.1:" + f.address.getPort());
-            HttpResponse<String> whoami = http.send(HttpRequest.newBuilder(base.resolve("/v1/whoami")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(HttpClient.Version.HTTP_2, whoami.version());
-            assertEquals(200, whoami.statusCode());
+        try (ListenerFixture f = new ListenerFixture();
+             Http2TestClient client = Http2TestClient.connect(f.address, CORE_BANKING, ListenerFixture.CA)) {
+            TlsTestClient.Answer whoami = client.get("/v1/whoami");
+            assertEquals(200, whoami.status());
             assertEquals("core-banking", Json.MAPPER.readTree(whoami.body()).get("name").asText());
-            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.resolve("/v1/nothing")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, missing.statusCode());
-            assertEquals("application/problem+json", missing.headers().firstValue("content-type").orElseThrow());
-            assertTrue(missing.headers().firstValue("x-request-id").isPresent());
+            assertProblem(client.get("/v1/nothing"), 404, "not-found");
+            assertEquals(200, client.get("/v1/companies/40003521600").status(), "further streams on the same connection");
+            assertEquals(1, f.listener.openConnections());
         }
     }
 
@@ -318,19 +306,35 @@ class ClientListenerTest {
 
     @Test
     void refusesUndeclaredClientOverHttp2Too() throws Exception {
-        try (ListenerFixture f = new ListenerFixture()) {
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_2)
-                    .sslContext(TlsTestClient.sslContext(UNDECLARED, ListenerFixture.CA))
-                    .build();
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
-                    URI.create("https://127.0.0.1:" + f.address.getPort() + "/v1/whoami")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(HttpClient.Version.HTTP_2, refused.version());
-            assertEquals(403, refused.statusCode());
-            assertEquals("https://sargs.lv/problems/client-not-declared",
-                    Json.MAPPER.readTree(refused.body()).get("type").asText());
-            eventually(() -> f.listener.openConnections() == 0);
+        try (ListenerFixture f = new ListenerFixture();
+             Http2TestClient client = Http2TestClient.connect(f.address, UNDECLARED, ListenerFixture.CA)) {
+            assertProblem(client.get("/v1/whoami"), 403, "client-not-declared");
+            eventually(() -> !client.isOpen());
+            assertEquals(1, f.refused("client-not-declared"));
+        }
+    }
+
+    @Test
+    void shutdownLetsHttp2StreamInFlightFinish() throws Exception {
+        ListenerFixture f = new ListenerFixture();
+        try (Http2TestClient client = Http2TestClient.connect(f.address, CORE_BANKING, ListenerFixture.CA)) {
+            CompletableFuture<TlsTestClient.Answer> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.get("/v1/held");
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            eventually(() -> f.held.size() == 1);
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> f.listener.shutdown(Duration.ofSeconds(5)));
+            Thread.sleep(100);
+            assertFalse(drained.isDone(), "waits for the open stream");
+            f.held.poll().complete(Response.json(java.util.Map.of("done", true)));
+            assertEquals(200, answer.get(5, TimeUnit.SECONDS).status());
+            assertTrue(drained.get(5, TimeUnit.SECONDS));
+            eventually(() -> !client.isOpen());
+        } finally {
+            f.close();
         }
     }
 
