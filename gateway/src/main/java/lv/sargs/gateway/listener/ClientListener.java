@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -52,6 +53,8 @@ public final class ClientListener implements AutoCloseable {
     private volatile boolean draining;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
+    private boolean ownsEventLoops;
+    private boolean started;
     private Channel server;
 
     /**
@@ -85,22 +88,42 @@ public final class ClientListener implements AutoCloseable {
     }
 
     /**
-     * Binds and starts accepting.
+     * Binds and starts accepting on event loops of its own (NIO), stopped by {@link #shutdown}.
      *
      * @return the bound address (with the real port when the config says 0)
      * @throws ListenerException {@code BIND_FAILED} naming the address, or {@code ALREADY_STARTED}
      */
     public synchronized InetSocketAddress start() throws ListenerException {
-        if (acceptor != null) {
-            throw new ListenerException(ListenerException.Code.ALREADY_STARTED, CONFIG_PATH + ": already started", null);
-        }
-        // NIO (epoll underneath on Linux): the native transport's classes are not on the class path yet.
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-client-accept"), NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sargs-client-io"), NioIoHandler.newFactory());
+        checkNew();
+        return start(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-client-accept"), NioIoHandler.newFactory()),
+                new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sargs-client-io"), NioIoHandler.newFactory()),
+                NioServerSocketChannel.class, true);
+    }
+
+    /**
+     * Binds and starts accepting on shared event loops (the gateway's transport, e.g. epoll), which
+     * {@link #shutdown} leaves running for their owner to stop.
+     *
+     * @return the bound address (with the real port when the config says 0)
+     * @throws ListenerException {@code BIND_FAILED} naming the address, or {@code ALREADY_STARTED}
+     */
+    public InetSocketAddress start(EventLoopGroup acceptors, EventLoopGroup workers,
+                                   Class<? extends ServerChannel> serverChannel) throws ListenerException {
+        return start(acceptors, workers, serverChannel, false);
+    }
+
+    private synchronized InetSocketAddress start(EventLoopGroup acceptors, EventLoopGroup workers,
+                                                 Class<? extends ServerChannel> serverChannel, boolean owned)
+            throws ListenerException {
+        checkNew();
+        this.started = true;
+        this.acceptor = acceptors;
+        this.workers = workers;
+        this.ownsEventLoops = owned;
         try {
             server = new ServerBootstrap()
-                    .group(acceptor, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .group(acceptors, workers)
+                    .channel(serverChannel)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(initializer)
@@ -130,7 +153,8 @@ public final class ClientListener implements AutoCloseable {
     /**
      * Stops accepting, lets requests in flight finish within {@code grace} (new requests on open
      * connections are answered 503 and idle connections closed), then closes whatever is left and
-     * stops the event loops. Blocks the caller (never call it on an event loop); idempotent.
+     * stops the listener's own event loops (shared ones are left to their owner). Blocks the caller
+     * (never call it on an event loop); idempotent.
      *
      * @return true when every connection closed within the grace period
      */
@@ -165,12 +189,21 @@ public final class ClientListener implements AutoCloseable {
         shutdown(Duration.ZERO);
     }
 
+    private void checkNew() throws ListenerException {
+        if (started) {
+            throw new ListenerException(ListenerException.Code.ALREADY_STARTED,
+                    CONFIG_PATH + ": already started (expected: one start per listener)", null);
+        }
+    }
+
     private synchronized void stopEventLoops() {
         if (acceptor == null) {
             return;
         }
-        acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        if (ownsEventLoops) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
         acceptor = null;
         workers = null;
     }

@@ -339,6 +339,31 @@ class ClientListenerTest {
     }
 
     @Test
+    void runsOnSharedEventLoopsAndLeavesThemToTheirOwner() throws Exception {
+        io.netty.channel.EventLoopGroup shared = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            ListenerFixture f = new ListenerFixture();
+            ClientListener onShared = new ClientListener(f.config, f.clients, ListenerFixture.keyManager(ListenerFixture.SERVER),
+                    f.router, f.metrics);
+            try {
+                InetSocketAddress address = onShared.start(shared, shared, io.netty.channel.socket.nio.NioServerSocketChannel.class);
+                try (TlsTestClient client = TlsTestClient.connect(address, "127.0.0.1", CORE_BANKING, ListenerFixture.CA)) {
+                    assertEquals(200, client.get("/v1/whoami").status());
+                }
+                ListenerException again = assertThrows(ListenerException.class, onShared::start);
+                assertEquals(ListenerException.Code.ALREADY_STARTED, again.code());
+            } finally {
+                assertTrue(onShared.shutdown(Duration.ofSeconds(2)));
+                f.close();
+            }
+            assertFalse(shared.isShuttingDown(), "the owner's event loops keep running");
+        } finally {
+            shared.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).sync();
+        }
+    }
+
+    @Test
     void refusesConnectionsOverThePerSourceLimit() throws Exception {
         try (ListenerFixture f = new ListenerFixture()) {
             Socket[] open = new Socket[4];

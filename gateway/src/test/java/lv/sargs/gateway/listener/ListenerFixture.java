@@ -50,6 +50,9 @@ final class ListenerFixture implements AutoCloseable {
     final Metrics metrics = new Metrics();
     /** Futures handed out by {@code GET /v1/held}, completed by the test. */
     final ConcurrentLinkedQueue<CompletableFuture<Response>> held = new ConcurrentLinkedQueue<>();
+    final ClientListenerConfig config;
+    final List<ClientConfig> clients;
+    final Router router;
     final ClientListener listener;
     final InetSocketAddress address;
     private final Path dir;
@@ -62,9 +65,9 @@ final class ListenerFixture implements AutoCloseable {
         for (String block : allowList) {
             allowed.add(Cidr.parse(block));
         }
-        ClientListenerConfig config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
+        config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
                 new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2")), limits);
-        List<ClientConfig> clients = List.of(
+        clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
                         List.of(Cidr.parse("127.0.0.1/32")), Set.of("lookup"), Set.of("kyc", "aml")),
@@ -72,7 +75,7 @@ final class ListenerFixture implements AutoCloseable {
                         new ClientIdentity.SubjectAndIssuer(BRANCH.certificate().getSubjectX500Principal(),
                                 BRANCH.certificate().getIssuerX500Principal()),
                         List.of(Cidr.parse("127.0.0.2/32")), Set.of(), Set.of()));
-        Router router = Router.builder()
+        router = Router.builder()
                 .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
                 .get("/v1/held", Access.ANY_CLIENT, request -> {
                     CompletableFuture<Response> f = new CompletableFuture<>();

@@ -37,7 +37,7 @@ class ServerTlsContextTest {
         Path missing = dir.resolve("missing.pem");
         TlsSetupException e = assertThrows(TlsSetupException.class, () -> ServerTlsContext.forServer("listeners.client.tls",
                 new ServerTls("k", missing, missing, List.of("TLSv1.3")), keyManager()));
-        assertEquals(TlsSetupException.Code.CLIENT_CA_UNREADABLE, e.code());
+        assertEquals(TlsSetupException.Code.CERTIFICATES_UNREADABLE, e.code());
         assertTrue(e.getMessage().startsWith("listeners.client.tls.clientCa: " + missing), e.getMessage());
     }
 
@@ -46,7 +46,7 @@ class ServerTlsContextTest {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
         TlsSetupException e = assertThrows(TlsSetupException.class, () -> ServerTlsContext.forServer("listeners.client.tls",
                 new ServerTls("k", empty, empty, List.of("TLSv1.3")), keyManager()));
-        assertEquals(TlsSetupException.Code.CLIENT_CA_UNREADABLE, e.code());
+        assertEquals(TlsSetupException.Code.CERTIFICATES_UNREADABLE, e.code());
     }
 
     private static X509ExtendedKeyManager keyManager() throws Exception {
