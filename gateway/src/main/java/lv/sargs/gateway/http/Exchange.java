@@ -136,11 +136,11 @@ final class Exchange {
         }
         if (cause instanceof ProblemException p) {
             if (p.getCause() != null) {
-                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route, p.detail());
+                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(), p.detail());
             }
             problem(p.type(), p.detail());
         } else {
-            Logger.error(cause, "req={} {} {} failed", requestId, method, route);
+            Logger.error(cause, "req={} {} {} failed", requestId, method, route != null ? route : path());
             problem(ProblemType.INTERNAL_ERROR, INTERNAL_DETAIL);
         }
     }
