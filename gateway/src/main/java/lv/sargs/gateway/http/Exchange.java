@@ -191,10 +191,11 @@ final class Exchange {
             }
         }
         int status = response.status().code();
-        ChannelFuture written = ctx.writeAndFlush(response);
         if (slot != null) {
+            // Freed before the write, so a client that reads this answer finds the slot free again.
             slot.release();
         }
+        ChannelFuture written = ctx.writeAndFlush(response);
         RequestLog.log(requestId, client, method, route != null ? route : path(), status,
                 System.nanoTime() - startNanos, cacheStatus);
         handler.counted(status);
