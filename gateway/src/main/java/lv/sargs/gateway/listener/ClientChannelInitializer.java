@@ -9,9 +9,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SslContext;
@@ -27,6 +25,7 @@ import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.http.BodyLimit;
 import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
+import lv.sargs.gateway.http.Http2Codec;
 import lv.sargs.gateway.http.IdleConnectionCloser;
 import org.tinylog.Logger;
 
@@ -124,12 +123,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     void addHttp2(ChannelPipeline p) {
         ConnectionActivity.of(p.channel()).useHttp2();
         addIdle(p);
-        // The header limit travels in SETTINGS; a stream over it is answered 431 by the codec.
-        p.addBefore(CONNECTION_ERRORS, HTTP2_CODEC, Http2FrameCodecBuilder.forServer()
-                .initialSettings(Http2Settings.defaultSettings()
-                        .maxHeaderListSize(limits.maxHeaderBytes())
-                        .maxConcurrentStreams(limits.maxRequestsInFlight()))
-                .build());
+        // The header limit travels in SETTINGS; a stream over it is answered 431 problem+json by the codec.
+        p.addBefore(CONNECTION_ERRORS, HTTP2_CODEC, Http2Codec.forServer(limits.maxHeaderBytes(), limits.maxRequestsInFlight()));
         // Each stream gets the same stages as an HTTP/1.1 connection, see the stream initializer above.
         p.addBefore(CONNECTION_ERRORS, HTTP2_STREAMS, new Http2MultiplexHandler(streams));
     }

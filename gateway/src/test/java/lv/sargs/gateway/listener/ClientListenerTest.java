@@ -329,6 +329,18 @@ class ClientListenerTest {
     }
 
     @Test
+    void answersOversizedHttp2HeadersWith431Problem() throws Exception {
+        try (ListenerFixture f = new ListenerFixture();
+             Http2TestClient client = Http2TestClient.connect(f.address, CORE_BANKING, ListenerFixture.CA)) {
+            assertEquals(200, client.get("/v1/whoami").status());
+            client.ignoreServerHeaderLimit();
+            // Over the 2048-byte limit, under Netty's 1.25x GOAWAY threshold.
+            assertProblem(client.get("/v1/whoami", java.util.Map.of("x-filler", "a".repeat(2200))), 431, "headers-too-large");
+            assertEquals(200, client.get("/v1/whoami").status(), "the connection goes on");
+        }
+    }
+
+    @Test
     void refusesUndeclaredClientOverHttp2Too() throws Exception {
         try (ListenerFixture f = new ListenerFixture();
              Http2TestClient client = Http2TestClient.connect(f.address, UNDECLARED, ListenerFixture.CA)) {
