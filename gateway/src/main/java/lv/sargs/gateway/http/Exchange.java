@@ -182,7 +182,8 @@ final class Exchange {
             deadline.cancel(false);
         }
         boolean http2 = connection.http2();
-        boolean close = closeAfter || (!http2 && (!keepAlive || connection.draining()));
+        // The listener-wide flag too: this connection's own drain may not have run yet.
+        boolean close = closeAfter || (!http2 && (!keepAlive || connection.draining() || handler.shuttingDown()));
         if (!http2) {
             if (close) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -16,6 +16,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import lv.sargs.gateway.admission.AllowListFilter;
@@ -59,6 +60,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     private final AllowListFilter allowList;
     private final ConnectionsPerSourceLimit perSourceLimit;
     private final SslContext tls;
+    private final Executor handshakeWork;
     private final ClientRecognitionHandler recognition;
     private final ExchangeHandler exchange;
     private final Limits limits;
@@ -76,11 +78,13 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     };
 
     ClientChannelInitializer(ChannelGroup connections, AllowListFilter allowList, ConnectionsPerSourceLimit perSourceLimit,
-                             SslContext tls, ClientRecognitionHandler recognition, ExchangeHandler exchange, Limits limits) {
+                             SslContext tls, Executor handshakeWork, ClientRecognitionHandler recognition,
+                             ExchangeHandler exchange, Limits limits) {
         this.connections = connections;
         this.allowList = allowList;
         this.perSourceLimit = perSourceLimit;
         this.tls = tls;
+        this.handshakeWork = handshakeWork;
         this.recognition = recognition;
         this.exchange = exchange;
         this.limits = limits;
@@ -90,7 +94,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         connections.add(ch);
         ConnectionActivity.attach(ch);
-        SslHandler ssl = tls.newHandler(ch.alloc());
+        // The handshake's CPU and token work (the server key signs on the HSM) runs off the event loop.
+        SslHandler ssl = tls.newHandler(ch.alloc(), handshakeWork);
         ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
         ChannelPipeline p = ch.pipeline();
         // First: decides on the source address alone, when the channel registers, before any read.

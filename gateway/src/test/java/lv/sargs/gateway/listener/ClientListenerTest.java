@@ -400,6 +400,26 @@ class ClientListenerTest {
     }
 
     @Test
+    void presentsServerKeyOffTheEventLoop() throws Exception {
+        ListenerFixture f = new ListenerFixture();
+        RecordingKeyManager keys = new RecordingKeyManager(ListenerFixture.keyManager(ListenerFixture.SERVER));
+        ClientListener recorded = new ClientListener(f.config, f.clients, keys, f.router, f.metrics);
+        try {
+            InetSocketAddress address = recorded.start();
+            try (TlsTestClient client = TlsTestClient.connect(address, "127.0.0.1", CORE_BANKING, ListenerFixture.CA)) {
+                assertEquals(200, client.get("/v1/whoami").status());
+            }
+            assertFalse(keys.keyThreads.isEmpty());
+            for (String thread : keys.keyThreads) {
+                assertTrue(thread.startsWith("sargs-client-tls"), "key used on " + thread + " (an event loop must never wait for the token)");
+            }
+        } finally {
+            assertTrue(recorded.shutdown(Duration.ofSeconds(2)));
+            f.close();
+        }
+    }
+
+    @Test
     void refusesConnectionsOverThePerSourceLimit() throws Exception {
         try (ListenerFixture f = new ListenerFixture()) {
             Socket[] open = new Socket[4];
