@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A legal entity: a company, association or state institution.
  *
- * @param registrationNumber eleven digits, valid per {@code lv.sargs.sandbox.ids.RegistrationNumber}
+ * @param registrationNumber eleven digits, valid per {@code lv.sargs.gateway.identifiers.RegistrationNumber}
  * @param legalName name as registered, with the form, e.g. {@code SIA "Zaļā Būve"}
  * @param legalForm legal form
  * @param status register status

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import lv.sargs.sandbox.data.Seeds.Stream;
-import lv.sargs.sandbox.ids.Iban;
-import lv.sargs.sandbox.ids.PersonalCode;
-import lv.sargs.sandbox.ids.RegistrationNumber;
+import lv.sargs.gateway.identifiers.Iban;
+import lv.sargs.gateway.identifiers.PersonalCode;
+import lv.sargs.gateway.identifiers.RegistrationNumber;
 
 /**
  * A seeded generator of a Latvian world: every entity is a pure function of the seed, its index

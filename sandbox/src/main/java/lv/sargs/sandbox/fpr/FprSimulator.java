@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import lv.sargs.sandbox.data.Change;
 import lv.sargs.sandbox.data.World;
 import lv.sargs.sandbox.fault.Faults;
-import lv.sargs.sandbox.ids.PersonalCode;
+import lv.sargs.gateway.identifiers.PersonalCode;
 import lv.sargs.sandbox.server.AccessTokens;
 import lv.sargs.sandbox.server.CallCounter;
 import lv.sargs.sandbox.server.HttpsSimulator;

@@ -13,9 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import lv.sargs.sandbox.ids.Iban;
-import lv.sargs.sandbox.ids.PersonalCode;
-import lv.sargs.sandbox.ids.RegistrationNumber;
+import lv.sargs.gateway.identifiers.Iban;
+import lv.sargs.gateway.identifiers.PersonalCode;
+import lv.sargs.gateway.identifiers.RegistrationNumber;
 import org.junit.jupiter.api.Test;
 
 class WorldGeneratorTest {

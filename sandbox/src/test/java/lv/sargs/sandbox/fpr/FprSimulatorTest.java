@@ -15,7 +15,7 @@ import lv.sargs.sandbox.TestHttpsClient.Response;
 import lv.sargs.sandbox.TestHttpsClient;
 import lv.sargs.sandbox.data.Person;
 import lv.sargs.sandbox.data.WorldSize;
-import lv.sargs.sandbox.ids.PersonalCode;
+import lv.sargs.gateway.identifiers.PersonalCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package lv.sargs.sandbox.ids;
+package lv.sargs.gateway.identifiers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package lv.sargs.sandbox.ids;
+package lv.sargs.gateway.identifiers;
 
 /**
  * An identifier that does not pass its format or checksum rule; the message names the kind, the

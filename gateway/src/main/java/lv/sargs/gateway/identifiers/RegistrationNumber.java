@@ -1,4 +1,4 @@
-package lv.sargs.sandbox.ids;
+package lv.sargs.gateway.identifiers;
 
 /**
  * A Latvian legal entity registration number (PROTOCOLS.md §5): eleven digits, prefix 4 or 5

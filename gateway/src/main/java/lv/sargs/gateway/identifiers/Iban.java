@@ -1,4 +1,4 @@
-package lv.sargs.sandbox.ids;
+package lv.sargs.gateway.identifiers;
 
 import java.util.Locale;
 
