@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import lv.sargs.testkit.SoftHsm2;
 
@@ -16,14 +18,30 @@ public final class SoftHsmTokens {
     /** The user PIN of every test token; tests assert it never shows up in messages. */
     public static final String PIN = "1234-user-pin";
 
+    private static final int POOL_SIZE = 12;
+    private static Deque<String> pool;
+
     private SoftHsmTokens() {
     }
 
-    /** Initialises a new token labelled {@code prefix-…} and returns settings that open it by label. */
-    public static Pkcs11Settings fresh(String prefix) {
-        SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
-        String label = softHsm.initToken(prefix, PIN);
-        return settings(Optional.of(label), Optional.empty(), pinFile(softHsm, label, PIN));
+    /**
+     * A token of its own for the caller, opened by label. SoftHSM2 only sees tokens that existed at
+     * the process's first {@code C_Initialize}, so the first call initialises a pool for the JVM.
+     */
+    public static synchronized Pkcs11Settings fresh() {
+        if (pool == null) {
+            SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
+            softHsm.reset();
+            pool = new ArrayDeque<>();
+            for (int i = 0; i < POOL_SIZE; i++) {
+                pool.add(softHsm.initToken("sargs-test", PIN));
+            }
+        }
+        String label = pool.poll();
+        if (label == null) {
+            throw new IllegalStateException("all " + POOL_SIZE + " SoftHSM2 test tokens are taken (raise POOL_SIZE)");
+        }
+        return settings(Optional.of(label), Optional.empty(), pinFile(SoftHsm2.fromEnvironment(), label, PIN));
     }
 
     /** Settings for the token labelled {@code label} with the PIN in {@code pinFile}. */

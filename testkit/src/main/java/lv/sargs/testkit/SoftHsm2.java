@@ -86,6 +86,19 @@ public final class SoftHsm2 {
         return label;
     }
 
+    /** Deletes every token in the token directory, e.g. those of an earlier run; never while a process uses them. */
+    public void reset() {
+        try (var dirs = Files.walk(tokenDirectory)) {
+            for (Path p : (Iterable<Path>) dirs.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                if (!p.equals(tokenDirectory)) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + tokenDirectory, e);
+        }
+    }
+
     /** The directory of the token labelled {@code label}, e.g. to take it away and bring it back. */
     public Path directoryOf(String label) {
         try (var dirs = Files.list(tokenDirectory)) {

@@ -164,7 +164,7 @@ public final class Pkcs11Token implements Token {
             return CompletableFuture.failedFuture(new TokenException(Code.UNAVAILABLE, now.reason()
                     + "; cannot sign with key '" + label + "'"));
         }
-        return executor.submit("sign with key '" + label + "'", guarded(label, () -> current.sign(label, algorithm, data)));
+        return executor.submit("sign with key '" + label + "'", guarded("sign with key '" + label + "'", () -> current.sign(label, algorithm, data)));
     }
 
     @Override

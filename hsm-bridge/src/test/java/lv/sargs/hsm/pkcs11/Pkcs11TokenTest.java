@@ -38,7 +38,7 @@ class Pkcs11TokenTest {
 
     @BeforeAll
     static void openToken() {
-        settings = SoftHsmTokens.fresh("pkcs11");
+        settings = SoftHsmTokens.fresh();
         token = Tokens.open(settings);
     }
 
