@@ -103,6 +103,15 @@ final class LoggedInProvider {
         }
     }
 
+    byte[] decrypt(String label, byte[] ciphertext) throws GeneralSecurityException {
+        PrivateKey key = privateKey(label);
+        if (!"RSA".equals(key.getAlgorithm())) {
+            throw new TokenException(Code.UNSUPPORTED, tokenName + ": key '" + label + "' is " + key.getAlgorithm()
+                    + ", cannot decrypt (expected: an RSA key)");
+        }
+        return Signatures.forDecrypting(key, provider).doFinal(ciphertext);
+    }
+
     PrivateKey privateKey(String label) throws GeneralSecurityException {
         PrivateKey key = keys.get(label);
         if (key == null) {

@@ -168,6 +168,17 @@ public final class Pkcs11Token implements Token {
     }
 
     @Override
+    public CompletableFuture<byte[]> decrypt(String label, byte[] ciphertext) {
+        TokenHealth now = probe.health();
+        if (!now.usable()) {
+            return CompletableFuture.failedFuture(new TokenException(Code.UNAVAILABLE, now.reason()
+                    + "; cannot decrypt with key '" + label + "'"));
+        }
+        String what = "decrypt with key '" + label + "'";
+        return executor.submit(what, guarded(what, () -> current.decrypt(label, ciphertext)));
+    }
+
+    @Override
     public X509ExtendedKeyManager keyManager(String label, List<X509Certificate> chain) {
         String what = "key manager for key '" + label + "'";
         PrivateKey key = executor.call(what, guarded(what, () -> {
