@@ -32,6 +32,7 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
 public final class Pkcs11Token implements Token {
 
     private static final Duration LONGEST_PROBE_INTERVAL = Duration.ofSeconds(2);
+    private static final String SIGN = "sign with key";
 
     private final Pkcs11Settings settings;
     private final String name;
@@ -161,10 +162,19 @@ public final class Pkcs11Token implements Token {
     public CompletableFuture<byte[]> sign(String label, SignatureAlgorithm algorithm, byte[] data) {
         TokenHealth now = probe.health();
         if (!now.usable()) {
-            return CompletableFuture.failedFuture(new TokenException(Code.UNAVAILABLE, now.reason()
-                    + "; cannot sign with key '" + label + "'"));
+            return CompletableFuture.failedFuture(unavailable(now, SIGN, label));
         }
-        return executor.submit("sign with key '" + label + "'", guarded("sign with key '" + label + "'", () -> current.sign(label, algorithm, data)));
+        return executor.submit(SIGN, label, () -> {
+            TokenHealth then = probe.health();
+            if (!then.usable()) {
+                throw unavailable(then, SIGN, label);
+            }
+            try {
+                return current.sign(label, algorithm, data);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw mapped(SIGN + " '" + label + "'", e);
+            }
+        });
     }
 
     @Override
@@ -181,11 +191,26 @@ public final class Pkcs11Token implements Token {
     @Override
     public X509ExtendedKeyManager keyManager(String label, List<X509Certificate> chain) {
         String what = "key manager for key '" + label + "'";
-        PrivateKey key = executor.call(what, guarded(what, () -> {
+        executor.call(what, guarded(what, () -> {
             Certificates.requireMatch(name, label, current.info(label).publicKey(), chain);
             return current.privateKey(label);
         }));
-        return new FixedKeyManager(label, key, chain);
+        return new FixedKeyManager(label, () -> handshakeKey(label), chain);
+    }
+
+    /** The key's handle in the provider in use now, so handshakes keep working after the token is re-opened. */
+    private PrivateKey handshakeKey(String label) {
+        if (!probe.health().usable()) {
+            Logger.warn("{}: TLS handshake refused, key '{}' unavailable: {}", name, label, probe.health().reason());
+            return null;
+        }
+        try {
+            return current.privateKey(label);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            Logger.warn("{}: TLS handshake refused, key '{}' unavailable: {}", name, label,
+                    Pkcs11Errors.map(name, "read key", e).getMessage());
+            return null;
+        }
     }
 
     /**
@@ -200,16 +225,22 @@ public final class Pkcs11Token implements Token {
             }
             try {
                 return task.call();
-            } catch (TokenException e) {
-                throw e;
             } catch (GeneralSecurityException | RuntimeException e) {
-                TokenException mapped = Pkcs11Errors.map(name, what, e);
-                if (mapped.code() == Code.UNAVAILABLE) {
-                    probe.suspect();
-                }
-                throw mapped;
+                throw mapped(what, e);
             }
         };
+    }
+
+    private TokenException mapped(String what, Exception e) {
+        TokenException mapped = Pkcs11Errors.map(name, what, e);
+        if (mapped.code() == Code.UNAVAILABLE) {
+            probe.suspect();
+        }
+        return mapped;
+    }
+
+    private static TokenException unavailable(TokenHealth health, String action, String label) {
+        return new TokenException(Code.UNAVAILABLE, health.reason() + "; cannot " + action + " '" + label + "'");
     }
 
     @Override
