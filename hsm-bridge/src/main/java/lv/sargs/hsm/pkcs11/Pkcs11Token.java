@@ -92,6 +92,16 @@ public final class Pkcs11Token implements Token {
         if (s.library() == null) {
             throw new TokenException(Code.CONFIGURATION, name + ": library is not set (expected: the PKCS#11 module path)");
         }
+        if (s.pin() == null) {
+            throw new TokenException(Code.CONFIGURATION, name + ": pin is not set (expected: a PIN file, environment variable or console prompt)");
+        }
+        if (s.queueCapacity() < 1) {
+            throw new TokenException(Code.CONFIGURATION, name + ": queueCapacity " + s.queueCapacity() + " (expected: at least 1)");
+        }
+        if (s.operationDeadline() == null || s.operationDeadline().isNegative() || s.operationDeadline().isZero()) {
+            throw new TokenException(Code.CONFIGURATION, name + ": operationDeadline " + s.operationDeadline()
+                    + " (expected: more than 0)");
+        }
         if (s.tokenLabel().isEmpty() && s.tokenSerial().isEmpty()) {
             throw new TokenException(Code.CONFIGURATION, name
                     + ": neither tokenLabel nor tokenSerial is set (expected: at least one; slot ids are never used)");
