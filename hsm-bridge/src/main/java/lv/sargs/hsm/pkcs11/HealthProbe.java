@@ -31,6 +31,7 @@ final class HealthProbe implements AutoCloseable {
     private final Check check;
     private final ScheduledExecutorService thread;
     private final List<Consumer<TokenHealth>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean lookPending = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile TokenHealth health;
 
     HealthProbe(String tokenName, Check check, Duration interval) {
@@ -56,8 +57,14 @@ final class HealthProbe implements AutoCloseable {
 
     /** An operation saw a token-level error: look now rather than at the next tick. */
     void suspect() {
+        if (!lookPending.compareAndSet(false, true)) {
+            return; // a burst of failing operations asks for one look, not one each
+        }
         try {
-            thread.execute(this::tick);
+            thread.execute(() -> {
+                lookPending.set(false);
+                tick();
+            });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // Closing; the token fails everything with CLOSED anyway.
         }

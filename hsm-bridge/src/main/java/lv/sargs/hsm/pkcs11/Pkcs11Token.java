@@ -65,6 +65,7 @@ public final class Pkcs11Token implements Token {
     public static Pkcs11Token open(Pkcs11Settings settings) {
         String name = nameOf(settings);
         validate(settings, name);
+        Cryptoki.requireWrapperAccess(name);
         char[] pin = PinReader.read(settings.pin(), name);
         try {
             Cryptoki cryptoki = Cryptoki.load(settings.library(), name);
@@ -261,8 +262,9 @@ public final class Pkcs11Token implements Token {
         closed = true;
         probe.close();
         executor.close();
-        current.release();
         synchronized (this) {
+            // Under the probe's lock: a recovery running now finishes first, and its provider is the one released.
+            current.release();
             if (probeSession != 0) {
                 cryptoki.closeSession(probeSession);
                 probeSession = 0;
