@@ -87,7 +87,11 @@ final class HealthProbe implements AutoCloseable {
                 Logger.info("{}: recovered", tokenName);
                 change(true, "ok");
             } else {
-                Logger.debug("{}: not recovered yet: {}", tokenName, stillWrong);
+                // Tell the operator why it does not come back, once per distinct reason.
+                String reason = tokenName + ": " + problem + "; not recovered: " + stillWrong;
+                if (!reason.equals(health.reason())) {
+                    change(false, reason);
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             // The probe must keep running whatever the library does; report and try again next tick.
@@ -99,7 +103,10 @@ final class HealthProbe implements AutoCloseable {
     }
 
     private void change(boolean usable, String reason) {
-        TokenHealth next = new TokenHealth(usable, reason, Instant.now());
+        TokenHealth previous = health;
+        // A new reason for the same state keeps the time the state began.
+        Instant since = previous.usable() == usable ? previous.since() : Instant.now();
+        TokenHealth next = new TokenHealth(usable, reason, since);
         health = next;
         if (usable) {
             Logger.info("{}: usable", tokenName);

@@ -43,6 +43,7 @@ public final class Pkcs11Token implements Token {
     private volatile Cryptoki.Slot slot;
     private volatile LoggedInProvider current;
     private long probeSession;
+    private String pinRefused;
     private volatile boolean closed;
 
     private Pkcs11Token(Pkcs11Settings settings, String name, Cryptoki cryptoki, char[] pin, Cryptoki.Slot slot,
@@ -310,6 +311,9 @@ public final class Pkcs11Token implements Token {
                 if (closed) {
                     return null;
                 }
+                if (pinRefused != null) {
+                    return pinRefused;
+                }
                 try {
                     dropProbeSession();
                     Cryptoki.Slot found = cryptoki.find(settings.tokenLabel(), settings.tokenSerial(), name);
@@ -319,7 +323,14 @@ public final class Pkcs11Token implements Token {
                     current = reopened;
                     old.release();
                     return problem();
-                } catch (PKCS11Exception | TokenException e) {
+                } catch (TokenException e) {
+                    if (e.code() == Code.LOGIN_FAILED) {
+                        // Never try a refused PIN again: a few wrong PINs lock the token for good.
+                        pinRefused = e.getMessage() + "; not trying it again (expected: restart with the right PIN)";
+                        return pinRefused;
+                    }
+                    return e.getMessage();
+                } catch (PKCS11Exception e) {
                     return e.getMessage();
                 }
             }

@@ -145,6 +145,8 @@ class TokenHealthTest {
             assertTrue(Duration.between(removedAt[0], failed.since()).compareTo(Duration.ofSeconds(2)) < 0,
                     "removed at " + removedAt[0] + ", reported at " + failed.since());
             assertFalse(token.health().usable());
+            assertTrue(token.health().reason().contains("; not recovered: "), token.health().reason());
+            assertEquals(failed.since(), token.health().since(), "a new reason must keep the time the failure began");
         } finally {
             if (Files.exists(away)) {
                 Files.move(away, dir);
