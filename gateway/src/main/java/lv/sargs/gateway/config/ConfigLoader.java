@@ -24,6 +24,9 @@ public final class ConfigLoader {
     /** The only format version this gateway reads. */
     public static final int VERSION = 1;
 
+    /** The longest {@code shutdown.grace}; below the systemd unit's {@code TimeoutStopSec}. */
+    public static final Duration MAX_GRACE = Duration.ofSeconds(50);
+
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
@@ -99,8 +102,9 @@ public final class ConfigLoader {
                     return p;
                 })).orElse(null);
         Duration grace = s.required("shutdown", "grace").flatMap(Node::section).map(sh -> {
+            // At most 50s: systemd's TimeoutStopSec=60 kills a gateway that takes longer to stop.
             Duration g = sh.required("grace", "how long in-flight requests may finish after SIGTERM, e.g. 20s")
-                    .flatMap(n -> n.parse(t -> Units.duration(t, Duration.ZERO, Duration.ofMinutes(5)))).orElse(null);
+                    .flatMap(n -> n.parse(t -> Units.duration(t, Duration.ZERO, MAX_GRACE))).orElse(null);
             sh.end();
             return g;
         }).orElse(null);

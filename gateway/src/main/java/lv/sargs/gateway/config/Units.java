@@ -153,6 +153,9 @@ final class Units {
     }
 
     static String show(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + "ms";
         }

@@ -24,7 +24,7 @@ class UnitsTest {
         assertThrows(IllegalArgumentException.class, () -> Units.duration("1.5s", Duration.ZERO, DAY));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Units.duration("2h", Duration.ZERO, Duration.ofHours(1)));
-        assertEquals("a duration 0h to 1h, written like 500ms, 10s, 2m or 1h", e.getMessage());
+        assertEquals("a duration 0s to 1h, written like 500ms, 10s, 2m or 1h", e.getMessage());
     }
 
     @Test
