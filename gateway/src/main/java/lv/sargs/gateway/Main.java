@@ -8,6 +8,7 @@ import lv.sargs.gateway.config.ConfigException;
 import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.ConfigProblem;
 import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.hsm.Token;
 import org.tinylog.Logger;
 import org.tinylog.provider.ProviderRegistry;
@@ -32,7 +33,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, ClientListenerWiring::start, System.err);
+        keepLoggingUntilStopped();
+        int code = run(args, Gateway::openToken, ClientListenerWiring::start, System.err);
         if (code != EXIT_OK) {
             exit(code);
         }
@@ -44,7 +46,7 @@ public final class Main {
      * gracefully; returns {@link #EXIT_OK} once started, or the exit code of what went wrong with
      * the explanation written to {@code err}.
      */
-    public static int run(String[] args, ClientService.Starter clients, PrintStream err) {
+    public static int run(String[] args, TokenOpener tokens, ClientService.Starter clients, PrintStream err) {
         if (args.length != 2 || !args[0].equals("--config")) {
             err.println(args.length == 1 && (args[0].equals("--help") || args[0].equals("-h")) ? USAGE
                     : "sargs-gateway: the config file must be named explicitly\n" + USAGE);
@@ -67,7 +69,7 @@ public final class Main {
         }
         Logger.info("config {} loaded: {} client(s) declared", file, config.clients().size());
         try {
-            Token token = Gateway.openToken(config.token());
+            Token token = tokens.open(config.token());
             Logger.info("{} opened", token.name());
             Gateway gateway = Gateway.start(config, file.toString(), token, clients);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(gateway), "sargs-shutdown"));
@@ -77,6 +79,20 @@ public final class Main {
             err.println("sargs-gateway: start-up failed: " + e.getMessage());
             return e.code().exitCode();
         }
+    }
+
+    /** Opens the configured token; {@link Gateway#openToken} in production. */
+    @FunctionalInterface
+    public interface TokenOpener {
+        Token open(TokenConfig config) throws StartupException;
+    }
+
+    /**
+     * tinylog's own shutdown hook would close the writers while the gateway is still logging its
+     * stop; {@link #stopOnSignal} shuts logging down last instead. Call before the first log line.
+     */
+    public static void keepLoggingUntilStopped() {
+        System.setProperty("tinylog.autoshutdown", "false");
     }
 
     /** Ends the process with {@code code}; the shutdown hook keeps it. */

@@ -26,7 +26,7 @@ class MainTest {
     private final AtomicBoolean clientStarted = new AtomicBoolean();
 
     private int run(String... args) {
-        return Main.run(args, context -> {
+        return Main.run(args, Gateway::openToken, context -> {
             clientStarted.set(true);
             return SlowHttpService.start(context);
         }, err);
