@@ -77,8 +77,9 @@ public final class ClientRecognitionHandler extends ChannelInboundHandlerAdapter
         ctx.channel().attr(ClientVerdict.KEY).set(verdict);
         if (verdict instanceof UnrecognizedClient refused) {
             (refused.reason() == UnrecognizedClient.Reason.NOT_DECLARED ? notDeclared : outsideSources).increment();
-            clientWarning.warn("{} listener: refused client from {}: {} {}", listener,
-                    remote.getAddress().getHostAddress(), refused.detail(), refused.logNote());
+            clientWarning.warn("{} listener: refused client from {}: {}{}", listener,
+                    remote.getAddress().getHostAddress(), refused.detail(),
+                    refused.logNote().isEmpty() ? "" : " (" + refused.logNote() + ")");
             ctx.executor().schedule(() -> {
                 ctx.channel().close();
             }, refusedLingerMillis, TimeUnit.MILLISECONDS);

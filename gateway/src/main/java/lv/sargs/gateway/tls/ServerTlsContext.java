@@ -8,16 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
@@ -44,7 +35,7 @@ public final class ServerTlsContext {
     public static SslContext forServer(String path, ServerTls tls, X509ExtendedKeyManager keyManager)
             throws TlsSetupException {
         List<String> protocols = protocols(path, tls.protocols());
-        List<X509Certificate> clientCas = readCertificates(path + ".clientCa", tls.clientCa());
+        List<X509Certificate> clientCas = PemCertificates.read(path + ".clientCa", tls.clientCa());
         try {
             return SslContextBuilder.forServer(keyManager)
                     .sslProvider(SslProvider.JDK)
@@ -77,24 +68,5 @@ public final class ServerTlsContext {
             }
         }
         return configured;
-    }
-
-    private static List<X509Certificate> readCertificates(String path, Path file) throws TlsSetupException {
-        Collection<? extends Certificate> read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (IOException | CertificateException e) {
-            throw new TlsSetupException(TlsSetupException.Code.CLIENT_CA_UNREADABLE,
-                    path + ": " + file + " (expected: a readable PEM file of CA certificates; " + e.getMessage() + ")", e);
-        }
-        List<X509Certificate> out = new ArrayList<>();
-        for (Certificate c : read) {
-            out.add((X509Certificate) c);
-        }
-        if (out.isEmpty()) {
-            throw new TlsSetupException(TlsSetupException.Code.CLIENT_CA_UNREADABLE,
-                    path + ": " + file + " (expected: at least one PEM CA certificate)", null);
-        }
-        return out;
     }
 }

@@ -4,7 +4,7 @@ package lv.sargs.gateway.tls;
 public final class TlsSetupException extends Exception {
 
     /** Stable codes, for logs and the status model. */
-    public enum Code { CLIENT_CA_UNREADABLE, PROTOCOLS_INVALID, CONTEXT_FAILED }
+    public enum Code { CERTIFICATES_UNREADABLE, PROTOCOLS_INVALID, CONTEXT_FAILED }
 
     private final Code code;
 
