@@ -3,7 +3,6 @@ package lv.sargs.gateway;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import lv.sargs.gateway.config.GatewayConfig;
-import lv.sargs.gateway.config.PemCertificates;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.gateway.management.ManagementServer;
@@ -23,6 +21,8 @@ import lv.sargs.gateway.status.StatusLog;
 import lv.sargs.gateway.status.StatusMetrics;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusReporter;
+import lv.sargs.gateway.tls.PemCertificates;
+import lv.sargs.gateway.tls.TlsSetupException;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 import lv.sargs.hsm.TokenHealth;
@@ -224,11 +224,12 @@ public final class Gateway {
             SslContext ssl = null;
             Optional<ServerTls> tls = config.managementListener().tls();
             if (tls.isPresent()) {
-                List<X509Certificate> chain = PemCertificates.read(tls.get().certificateChain());
+                List<X509Certificate> chain = PemCertificates.read("listeners.management.tls.certificateChain",
+                        tls.get().certificateChain());
                 ssl = ManagementTls.forServer(tls.get(), token.keyManager(tls.get().keyLabel(), chain));
             }
             return ManagementServer.start(config.managementListener(), transport, status, metrics, ssl);
-        } catch (IOException | CertificateException e) {
+        } catch (IOException | TlsSetupException e) {
             throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
         }
     }

@@ -1,11 +1,14 @@
 package lv.sargs.gateway.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads PEM certificate files named in the config, reporting what is wrong with them as problems. */
@@ -20,9 +23,11 @@ final class CertificateFiles {
             node.problem("a readable PEM file of certificates (no such file, or not readable by the service user)");
             return List.of();
         }
-        List<X509Certificate> out;
-        try {
-            out = PemCertificates.read(file);
+        List<X509Certificate> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
         } catch (IOException | CertificateException e) {
             node.problem("PEM certificates (-----BEGIN CERTIFICATE-----); the file does not parse");
             return List.of();

@@ -6,11 +6,11 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.io.IOException;
-import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.X509ExtendedKeyManager;
-import lv.sargs.gateway.config.PemCertificates;
 import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.tls.PemCertificates;
+import lv.sargs.gateway.tls.TlsSetupException;
 
 /**
  * The management listener's TLS: like the client listener's (TLS 1.3/1.2, the key on the token,
@@ -23,16 +23,12 @@ public final class ManagementTls {
     }
 
     /**
-     * @throws IOException when {@code tls.clientCa} cannot be read or the context cannot be made
+     * @throws TlsSetupException naming {@code listeners.management.tls.clientCa} when it cannot be read
+     * @throws SSLException when the key manager or the CAs cannot make a context
      */
-    public static SslContext forServer(ServerTls tls, X509ExtendedKeyManager keyManager) throws IOException {
-        List<X509Certificate> clientCas;
-        try {
-            clientCas = PemCertificates.read(tls.clientCa());
-        } catch (CertificateException e) {
-            throw new IOException("listeners.management.tls.clientCa: " + tls.clientCa()
-                    + " (expected: PEM CA certificates)", e);
-        }
+    public static SslContext forServer(ServerTls tls, X509ExtendedKeyManager keyManager)
+            throws TlsSetupException, SSLException {
+        List<X509Certificate> clientCas = PemCertificates.read("listeners.management.tls.clientCa", tls.clientCa());
         return SslContextBuilder.forServer(keyManager)
                 .sslProvider(SslProvider.JDK)
                 .protocols(tls.protocols())
