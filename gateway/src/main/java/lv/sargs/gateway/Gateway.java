@@ -87,6 +87,11 @@ public final class Gateway {
         }
     }
 
+    /** Starts the gateway with the production client listener; see {@link #start(GatewayConfig, String, Token, ClientService.Starter)}. */
+    public static Gateway start(GatewayConfig config, String configSource, Token token) throws StartupException {
+        return start(config, configSource, token, ClientListenerWiring::start);
+    }
+
     /**
      * Starts the gateway; on failure stops whatever had started, closes the token and throws.
      *
