@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import lv.sargs.gateway.metrics.Metrics;
@@ -35,7 +36,7 @@ public final class ClientRecognitionHandler extends ChannelInboundHandlerAdapter
     private final RateLimitedWarning handshakeWarning = new RateLimitedWarning(AllowListFilter.WARN_INTERVAL);
 
     /** @param refusedLinger how long a refused client has to send the request that receives the 403 */
-    public ClientRecognitionHandler(String listener, DeclaredClients clients, java.time.Duration refusedLinger,
+    public ClientRecognitionHandler(String listener, DeclaredClients clients, Duration refusedLinger,
                                     Metrics metrics) {
         this.listener = listener;
         this.clients = clients;
@@ -80,9 +81,9 @@ public final class ClientRecognitionHandler extends ChannelInboundHandlerAdapter
             clientWarning.warn("{} listener: refused client from {}: {}{}", listener,
                     remote.getAddress().getHostAddress(), refused.detail(),
                     refused.logNote().isEmpty() ? "" : " (" + refused.logNote() + ")");
-            ctx.executor().schedule(() -> {
-                ctx.channel().close();
-            }, refusedLingerMillis, TimeUnit.MILLISECONDS);
+            // A client that never sends the request that would get the 403 is not left holding the socket.
+            Runnable close = ctx.channel()::close;
+            ctx.executor().schedule(close, refusedLingerMillis, TimeUnit.MILLISECONDS);
         }
     }
 

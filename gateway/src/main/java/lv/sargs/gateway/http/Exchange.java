@@ -84,6 +84,11 @@ final class Exchange {
 
     /** Answers with the route's result, or a timeout problem if it is not there within {@code timeoutNanos}. */
     void await(CompletableFuture<Response> result, long timeoutNanos) {
+        if (result.isDone()) {
+            // Answered on the spot (e.g. a cache hit): no deadline timer to schedule and cancel.
+            complete(result.getNow(null), failureOf(result));
+            return;
+        }
         deadline = ctx.executor().schedule(() -> problem(ProblemType.DEADLINE_EXCEEDED,
                 "No answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms."), timeoutNanos, TimeUnit.NANOSECONDS);
         result.whenComplete((response, failure) -> {
@@ -95,11 +100,25 @@ final class Exchange {
         });
     }
 
+    private static Throwable failureOf(CompletableFuture<Response> done) {
+        if (!done.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            done.join();
+            return new IllegalStateException("completed exceptionally without a cause");
+        } catch (java.util.concurrent.CancellationException | CompletionException e) {
+            return e;
+        }
+    }
+
     private void complete(Response response, Throwable failure) {
         if (answered) {
             return;
         }
-        deadline.cancel(false);
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         if (failure != null) {
             fail(failure);
         } else if (response == null) {
@@ -117,11 +136,11 @@ final class Exchange {
         }
         if (cause instanceof ProblemException p) {
             if (p.getCause() != null) {
-                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route, p.detail());
+                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(), p.detail());
             }
             problem(p.type(), p.detail());
         } else {
-            Logger.error(cause, "req={} {} {} failed", requestId, method, route);
+            Logger.error(cause, "req={} {} {} failed", requestId, method, route != null ? route : path());
             problem(ProblemType.INTERNAL_ERROR, INTERNAL_DETAIL);
         }
     }

@@ -7,7 +7,7 @@ import org.tinylog.Logger;
  * masked, only when no route matched), status, duration, cache status. Personal codes are masked
  * wherever they appear; nothing else about the request (query, headers, body) is written.
  */
-public final class RequestLog {
+final class RequestLog {
 
     private static final int MAX_PATH = 200;
 

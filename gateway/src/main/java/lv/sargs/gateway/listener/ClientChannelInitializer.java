@@ -1,6 +1,7 @@
 package lv.sargs.gateway.listener;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -18,6 +19,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import lv.sargs.gateway.admission.AllowListFilter;
 import lv.sargs.gateway.admission.ClientRecognitionHandler;
 import lv.sargs.gateway.admission.ConnectionsPerSourceLimit;
@@ -140,11 +142,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     /** Closes a connection on an error no stage handled; a peer's reset is routine, anything else a warning. */
-    @io.netty.channel.ChannelHandler.Sharable
+    @ChannelHandler.Sharable
     static final class ConnectionErrors extends ChannelInboundHandlerAdapter {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof IOException || cause.getCause() instanceof javax.net.ssl.SSLException) {
+            if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
                 Logger.debug("{}: {}", ctx.channel(), cause.getMessage());
             } else {
                 Logger.warn(cause, "{}: closing after an unexpected error", ctx.channel());

@@ -132,6 +132,30 @@ class ClientListenerTest {
     }
 
     @Test
+    void answersOversizedChunkedBodyWith413Problem() throws Exception {
+        try (ListenerFixture f = new ListenerFixture();
+             TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
+            client.write("POST /v1/echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
+            String chunk = "x".repeat(600);
+            client.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+            client.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+            assertProblem(client.read(), 413, "body-too-large");
+            assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
+    void closesConnectionWhenTheClientAsksTo() throws Exception {
+        try (ListenerFixture f = new ListenerFixture();
+             TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
+            TlsTestClient.Answer answer = client.send("GET /v1/whoami HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+            assertEquals(200, answer.status());
+            assertEquals("close", answer.header("connection"));
+            assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
     void cutsOffStalledHandshake() throws Exception {
         try (ListenerFixture f = new ListenerFixture(List.of("127.0.0.1/32"),
                 ListenerFixture.limits(Duration.ofMillis(300), 2))) {
