@@ -82,8 +82,7 @@ public final class Gateway {
             return Tokens.demo();
         } catch (TokenException e) {
             // The message names the token and never the PIN (the Token contract).
-            throw new StartupException(StartupException.Code.TOKEN, "token: " + e.getMessage()
-                    + " [" + e.code() + "]", e);
+            throw new StartupException(StartupException.Code.TOKEN, e.getMessage() + " [" + e.code() + "]", e);
         }
     }
 
@@ -204,14 +203,14 @@ public final class Gateway {
     }
 
     private static void report(Token token, StatusReporter reporter, TokenHealth health) {
+        String reason = token.name() + ": " + health.reason();
         if (!health.usable()) {
-            reporter.failed(health.reason());
+            reporter.failed(reason);
         } else if (!token.forProduction()) {
             // A gateway on the demo token works, but must never look fit for production.
-            reporter.degraded(health.reason().contains("NOT FOR PRODUCTION") ? health.reason()
-                    : health.reason() + " (demo token, NOT FOR PRODUCTION)");
+            reporter.degraded(reason.contains("NOT FOR PRODUCTION") ? reason : reason + " (NOT FOR PRODUCTION)");
         } else {
-            reporter.ok(health.reason());
+            reporter.ok(reason);
         }
     }
 
