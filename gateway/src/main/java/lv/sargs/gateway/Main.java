@@ -61,7 +61,7 @@ public final class Main {
         try {
             config = ConfigLoader.system().load(file);
         } catch (ConfigException e) {
-            err.println("sargs-gateway: " + e.getMessage() + " in " + file + "; nothing was started:");
+            err.println("sargs-gateway: " + e.getMessage() + "; nothing was started:");
             for (ConfigProblem p : e.problems()) {
                 err.println("  " + p);
             }

@@ -94,7 +94,7 @@ public final class ConfigLoader {
                 .flatMap(ClientsReader::read).orElse(null);
         TokenConfig token = s.required("token", "a pkcs11 block, or demo: true").flatMap(Node::section)
                 .map(t -> new TokenReader(environment).read(t)).orElse(null);
-        java.nio.file.Path data = s.required("dataDirectory", "an existing directory for the gateway's stores")
+        Path data = s.required("dataDirectory", "an existing directory for the gateway's stores")
                 .flatMap(n -> n.parse(Units::absolutePath).map(p -> {
                     if (!Files.isDirectory(p) || !Files.isWritable(p)) {
                         n.problem("an existing directory the service user can write");

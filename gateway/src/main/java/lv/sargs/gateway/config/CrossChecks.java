@@ -1,6 +1,5 @@
 package lv.sargs.gateway.config;
 
-import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +62,5 @@ final class CrossChecks {
 
     private static boolean isWildcard(String host) {
         return Units.ipLiteral(host, "an address").isAnyLocalAddress();
-    }
-
-    static boolean isLoopback(String host) {
-        InetAddress a = Units.ipLiteral(host, "an address");
-        return a.isLoopbackAddress();
     }
 }

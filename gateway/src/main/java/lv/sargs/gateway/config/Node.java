@@ -24,14 +24,6 @@ final class Node {
         this.problems = problems;
     }
 
-    String path() {
-        return path;
-    }
-
-    Problems problems() {
-        return problems;
-    }
-
     /** Reports a problem with this value. */
     void problem(String expected) {
         problems.add(path, shown(), expected);

@@ -1,10 +1,8 @@
 package lv.sargs.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,10 +21,6 @@ final class Section {
         this.path = path;
         this.json = json;
         this.problems = problems;
-    }
-
-    String path() {
-        return path;
     }
 
     /** How many problems the whole file has so far; a reader compares before and after its keys. */
@@ -71,12 +65,6 @@ final class Section {
     /** A problem about this mapping as a whole, e.g. two mutually exclusive keys. */
     void problem(String value, String expected) {
         problems.add(path.isEmpty() ? "(top level)" : path, value, expected);
-    }
-
-    List<String> keys() {
-        List<String> out = new ArrayList<>();
-        json.fieldNames().forEachRemaining(out::add);
-        return out;
     }
 
     private String child(String key) {
