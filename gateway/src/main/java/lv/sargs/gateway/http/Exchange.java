@@ -182,7 +182,8 @@ final class Exchange {
             deadline.cancel(false);
         }
         boolean http2 = connection.http2();
-        boolean close = closeAfter || (!http2 && (!keepAlive || connection.draining()));
+        // The listener-wide flag too: this connection's own drain may not have run yet.
+        boolean close = closeAfter || (!http2 && (!keepAlive || connection.draining() || handler.shuttingDown()));
         if (!http2) {
             if (close) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -191,10 +192,11 @@ final class Exchange {
             }
         }
         int status = response.status().code();
-        ChannelFuture written = ctx.writeAndFlush(response);
         if (slot != null) {
+            // Freed before the write, so a client that reads this answer finds the slot free again.
             slot.release();
         }
+        ChannelFuture written = ctx.writeAndFlush(response);
         RequestLog.log(requestId, client, method, route != null ? route : path(), status,
                 System.nanoTime() - startNanos, cacheStatus);
         handler.counted(status);

@@ -208,6 +208,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    boolean shuttingDown() {
+        return shuttingDown.getAsBoolean();
+    }
+
     void counted(int status) {
         int c = status / 100;
         if (c >= 1 && c <= 5) {

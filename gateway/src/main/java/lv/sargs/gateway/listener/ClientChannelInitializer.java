@@ -9,15 +9,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import lv.sargs.gateway.admission.AllowListFilter;
@@ -27,6 +26,7 @@ import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.http.BodyLimit;
 import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
+import lv.sargs.gateway.http.Http2Codec;
 import lv.sargs.gateway.http.IdleConnectionCloser;
 import org.tinylog.Logger;
 
@@ -60,6 +60,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     private final AllowListFilter allowList;
     private final ConnectionsPerSourceLimit perSourceLimit;
     private final SslContext tls;
+    private final Executor handshakeWork;
     private final ClientRecognitionHandler recognition;
     private final ExchangeHandler exchange;
     private final Limits limits;
@@ -77,11 +78,13 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     };
 
     ClientChannelInitializer(ChannelGroup connections, AllowListFilter allowList, ConnectionsPerSourceLimit perSourceLimit,
-                             SslContext tls, ClientRecognitionHandler recognition, ExchangeHandler exchange, Limits limits) {
+                             SslContext tls, Executor handshakeWork, ClientRecognitionHandler recognition,
+                             ExchangeHandler exchange, Limits limits) {
         this.connections = connections;
         this.allowList = allowList;
         this.perSourceLimit = perSourceLimit;
         this.tls = tls;
+        this.handshakeWork = handshakeWork;
         this.recognition = recognition;
         this.exchange = exchange;
         this.limits = limits;
@@ -91,7 +94,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         connections.add(ch);
         ConnectionActivity.attach(ch);
-        SslHandler ssl = tls.newHandler(ch.alloc());
+        // The handshake's CPU and token work (the server key signs on the HSM) runs off the event loop.
+        SslHandler ssl = tls.newHandler(ch.alloc(), handshakeWork);
         ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
         ChannelPipeline p = ch.pipeline();
         // First: decides on the source address alone, when the channel registers, before any read.
@@ -124,12 +128,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     void addHttp2(ChannelPipeline p) {
         ConnectionActivity.of(p.channel()).useHttp2();
         addIdle(p);
-        // The header limit travels in SETTINGS; a stream over it is answered 431 by the codec.
-        p.addBefore(CONNECTION_ERRORS, HTTP2_CODEC, Http2FrameCodecBuilder.forServer()
-                .initialSettings(Http2Settings.defaultSettings()
-                        .maxHeaderListSize(limits.maxHeaderBytes())
-                        .maxConcurrentStreams(limits.maxRequestsInFlight()))
-                .build());
+        // The header limit travels in SETTINGS; a stream over it is answered 431 problem+json by the codec.
+        p.addBefore(CONNECTION_ERRORS, HTTP2_CODEC, Http2Codec.forServer(limits.maxHeaderBytes(), limits.maxRequestsInFlight()));
         // Each stream gets the same stages as an HTTP/1.1 connection, see the stream initializer above.
         p.addBefore(CONNECTION_ERRORS, HTTP2_STREAMS, new Http2MultiplexHandler(streams));
     }

@@ -16,6 +16,8 @@ import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.admission.AllowListFilter;
@@ -44,12 +46,16 @@ public final class ClientListener implements AutoCloseable {
     /** The listener's name in logs and metrics. */
     public static final String NAME = "client";
     private static final String CONFIG_PATH = "listeners.client";
+    /** Threads running TLS handshake work; the token serialises its signatures anyway. */
+    private static final int HANDSHAKE_THREADS = 4;
+    private static final int HANDSHAKE_QUEUE = 1024;
 
     private final ClientListenerConfig config;
     private final ChannelGroup connections = new DefaultChannelGroup("client-connections", ImmediateEventExecutor.INSTANCE);
     private final InFlightRequests inFlight;
     private final ClientChannelInitializer initializer;
     private final SslContext tls;
+    private final ThreadPoolExecutor handshakeWork;
     private volatile boolean draining;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
@@ -72,13 +78,17 @@ public final class ClientListener implements AutoCloseable {
         } catch (TlsSetupException e) {
             throw new ListenerException(ListenerException.Code.TLS_SETUP, e.getMessage(), e);
         }
+        // Bounded: a flood of handshakes queues here, and beyond the queue is refused, instead of stalling I/O.
+        this.handshakeWork = new ThreadPoolExecutor(HANDSHAKE_THREADS, HANDSHAKE_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(HANDSHAKE_QUEUE), new DefaultThreadFactory("sargs-client-tls", true));
+        handshakeWork.allowCoreThreadTimeOut(true);
         this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
         ExchangeHandler exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
                 () -> draining, metrics);
         this.initializer = new ClientChannelInitializer(connections,
                 new AllowListFilter(NAME, config.allowList(), metrics),
                 new ConnectionsPerSourceLimit(NAME, config.limits().maxConnectionsPerSource(), metrics),
-                tls,
+                tls, handshakeWork,
                 new ClientRecognitionHandler(NAME, new DeclaredClients(clients), config.limits().handshakeTimeout(), metrics),
                 exchange, config.limits());
         metrics.gauge("sargs_requests_in_flight", "Requests being served, by listener.", "listener=\"" + NAME + "\"",
@@ -179,6 +189,12 @@ public final class ClientListener implements AutoCloseable {
             connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
         stopEventLoops();
+        handshakeWork.shutdownNow();
+        try {
+            handshakeWork.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Logger.info("client listener: stopped");
         return drained;
     }

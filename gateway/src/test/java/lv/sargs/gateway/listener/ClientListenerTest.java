@@ -322,9 +322,21 @@ class ClientListenerTest {
         try (ListenerFixture f = new ListenerFixture(List.of("127.0.0.1/32"), limits);
              TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
             assertProblem(client.get("/v1/held"), 504, "deadline-exceeded");
-            assertEquals(0, f.listener.inFlightRequests());
+            eventually(() -> f.listener.inFlightRequests() == 0);
             f.held.poll().complete(Response.json(java.util.Map.of()));
             assertEquals(200, client.get("/v1/whoami").status(), "a late result is dropped, the connection goes on");
+        }
+    }
+
+    @Test
+    void answersOversizedHttp2HeadersWith431Problem() throws Exception {
+        try (ListenerFixture f = new ListenerFixture();
+             Http2TestClient client = Http2TestClient.connect(f.address, CORE_BANKING, ListenerFixture.CA)) {
+            assertEquals(200, client.get("/v1/whoami").status());
+            client.ignoreServerHeaderLimit();
+            // Over the 2048-byte limit, under Netty's 1.25x GOAWAY threshold.
+            assertProblem(client.get("/v1/whoami", java.util.Map.of("x-filler", "a".repeat(2200))), 431, "headers-too-large");
+            assertEquals(200, client.get("/v1/whoami").status(), "the connection goes on");
         }
     }
 
@@ -384,6 +396,26 @@ class ClientListenerTest {
             assertFalse(shared.isShuttingDown(), "the owner's event loops keep running");
         } finally {
             shared.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).sync();
+        }
+    }
+
+    @Test
+    void presentsServerKeyOffTheEventLoop() throws Exception {
+        ListenerFixture f = new ListenerFixture();
+        RecordingKeyManager keys = new RecordingKeyManager(ListenerFixture.keyManager(ListenerFixture.SERVER));
+        ClientListener recorded = new ClientListener(f.config, f.clients, keys, f.router, f.metrics);
+        try {
+            InetSocketAddress address = recorded.start();
+            try (TlsTestClient client = TlsTestClient.connect(address, "127.0.0.1", CORE_BANKING, ListenerFixture.CA)) {
+                assertEquals(200, client.get("/v1/whoami").status());
+            }
+            assertFalse(keys.keyThreads.isEmpty());
+            for (String thread : keys.keyThreads) {
+                assertTrue(thread.startsWith("sargs-client-tls"), "key used on " + thread + " (an event loop must never wait for the token)");
+            }
+        } finally {
+            assertTrue(recorded.shutdown(Duration.ofSeconds(2)));
+            f.close();
         }
     }
 

@@ -83,6 +83,20 @@ final class Http2TestClient implements AutoCloseable {
 
     /** Sends {@code GET path} on a new stream and waits for the whole answer. */
     TlsTestClient.Answer get(String path) throws Exception {
+        return get(path, Map.of());
+    }
+
+    /**
+     * Lets this client send headers larger than the server advertised (SETTINGS_MAX_HEADER_LIST_SIZE),
+     * as a misbehaving client would; call after a first answer, once the server's settings arrived.
+     */
+    void ignoreServerHeaderLimit() throws Exception {
+        channel.pipeline().get(io.netty.handler.codec.http2.Http2FrameCodec.class).encoder().configuration()
+                .headersConfiguration().maxHeaderListSize(1L << 20);
+    }
+
+    /** Sends {@code GET path} with {@code extraHeaders} on a new stream and waits for the whole answer. */
+    TlsTestClient.Answer get(String path, Map<String, String> extraHeaders) throws Exception {
         CompletableFuture<TlsTestClient.Answer> answer = new CompletableFuture<>();
         Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel)
                 .handler(new ChannelInitializer<Http2StreamChannel>() {
@@ -107,6 +121,7 @@ final class Http2TestClient implements AutoCloseable {
                 }).open().sync().getNow();
         DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
         request.headers().set(HttpHeaderNames.HOST, "127.0.0.1");
+        extraHeaders.forEach(request.headers()::set);
         stream.writeAndFlush(request);
         return answer.get(5, TimeUnit.SECONDS);
     }
