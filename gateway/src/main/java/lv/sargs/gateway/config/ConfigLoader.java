@@ -87,7 +87,11 @@ public final class ConfigLoader {
     }
 
     private GatewayConfig root(Section s, Problems problems) {
-        s.required("version", "version: " + VERSION).flatMap(n -> n.integer(VERSION, VERSION));
+        s.required("version", "version: " + VERSION).ifPresent(n -> {
+            if (!n.isInteger(VERSION)) {
+                n.problem(VERSION + ": this gateway reads format version " + VERSION + " only");
+            }
+        });
         ListenersReader.Listeners listeners = s.required("listeners", "client and management")
                 .flatMap(Node::section).map(l -> new ListenersReader(clock.instant()).read(l)).orElse(null);
         List<ClientConfig> clients = s.required("clients", "the list of core systems allowed to call; [] admits nobody")

@@ -26,7 +26,7 @@ final class Node {
 
     /** Reports a problem with this value. */
     void problem(String expected) {
-        problems.add(path, shown(), expected);
+        problems.add(path.isEmpty() ? "(top level)" : path, shown(), expected);
     }
 
     /** This value as a mapping whose keys must all be consumed (see {@link Section#end}). */
@@ -77,6 +77,11 @@ final class Node {
             return Optional.empty();
         }
         return Optional.of(json.intValue());
+    }
+
+    /** Whether this value is the whole number {@code expected}. */
+    boolean isInteger(int expected) {
+        return json.isIntegralNumber() && json.canConvertToInt() && json.intValue() == expected;
     }
 
     /**

@@ -208,6 +208,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void namesTheFormatVersionItReadsAndTheTopLevelWhenItIsNotAMapping() {
+        ConfigFixture f = new ConfigFixture(dir);
+        ConfigException version = assertThrows(ConfigException.class,
+                () -> loader.parse(f.yaml().replace("version: 1", "version: 2"), "sargs.yaml"));
+        assertEquals(List.of(new ConfigProblem("version", "2", "1: this gateway reads format version 1 only")),
+                version.problems());
+        ConfigException list = assertThrows(ConfigException.class, () -> loader.parse("- a\n- b\n", "sargs.yaml"));
+        assertEquals("(top level): (a list) (expected: a mapping of keys to values)", list.problems().get(0).toString());
+    }
+
+    @Test
     void anEmptyFileIsAProblemNotAnEmptyConfig() {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("# nothing\n", "sargs.yaml"));
         assertFalse(e.problems().isEmpty());
