@@ -13,6 +13,7 @@ import java.security.Security;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.PinSource;
@@ -26,6 +27,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -46,6 +48,7 @@ public class HsmSignBenchmark {
 
     private static final String PIN = "bench-user-pin";
     private static final String LABEL = "bench";
+    static final int BATCH = 16;
 
     @Param({"EC_P256", "RSA_2048"})
     public String key;
@@ -59,33 +62,56 @@ public class HsmSignBenchmark {
 
     @Setup(Level.Trial)
     public void openToken() throws IOException, GeneralSecurityException {
-        SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
-        softHsm.reset();
-        String tokenLabel = softHsm.initToken(LABEL, PIN);
-        Path pinFile = softHsm.conf().resolveSibling("bench.pin");
-        Files.deleteIfExists(pinFile);
-        Files.createFile(pinFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(pinFile, PIN);
-        token = Tokens.open(new Pkcs11Settings(SoftHsm2.library(), Optional.of(tokenLabel), Optional.empty(),
-                new PinSource.File(pinFile), 1024, Duration.ofSeconds(10), Duration.ofSeconds(1)));
         KeySpec spec = KeySpec.valueOf(key);
         algorithm = spec == KeySpec.RSA_2048 ? SignatureAlgorithm.SHA256_WITH_RSA : SignatureAlgorithm.SHA256_WITH_ECDSA;
-        token.generateKeyPair("k", spec);
-
-        // The only initialised token of this SoftHSM2 sits first in the slot list.
-        direct = Security.getProvider("SunPKCS11").configure("--name = bench-direct\nlibrary = "
-                + SoftHsm2.library() + "\nslotListIndex = 0\n");
-        KeyStore keyStore = KeyStore.getInstance("PKCS11", direct);
-        keyStore.load(null, PIN.toCharArray());
-        directKey = (PrivateKey) keyStore.getKey("k", null);
+        token = SharedToken.token();
+        if (token.listKeys().stream().noneMatch(k -> k.label().equals(key))) {
+            token.generateKeyPair(key, spec);
+        }
+        directKey = (PrivateKey) SharedToken.directKeyStore().getKey(key, null);
+        direct = SharedToken.directKeyStore().getProvider();
         if (directKey == null) {
-            throw new IllegalStateException("slot list index 0 is not token '" + tokenLabel + "' (no key 'k' there)");
+            throw new IllegalStateException("slot list index 0 is not the bench token (no key '" + key + "' there)");
         }
     }
 
     @TearDown(Level.Trial)
     public void closeToken() {
-        token.close();
+        // The token stays open for the JVM: SoftHSM2 would not show a second one initialised after C_Initialize.
+    }
+
+    /** One SoftHSM2 token per JVM, opened through the bridge and, for the direct path, through a plain SunPKCS11. */
+    static final class SharedToken {
+        private static Token token;
+        private static KeyStore direct;
+
+        private SharedToken() {
+        }
+
+        static synchronized Token token() throws IOException, GeneralSecurityException {
+            if (token == null) {
+                SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
+                softHsm.reset();
+                String tokenLabel = softHsm.initToken(LABEL, PIN);
+                Path pinFile = softHsm.conf().resolveSibling("bench.pin");
+                Files.deleteIfExists(pinFile);
+                Files.createFile(pinFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(pinFile, PIN);
+                token = Tokens.open(new Pkcs11Settings(SoftHsm2.library(), Optional.of(tokenLabel), Optional.empty(),
+                        new PinSource.File(pinFile), 1024, Duration.ofSeconds(10), Duration.ofSeconds(1)));
+                // The only initialised token of this SoftHSM2 sits first in the slot list.
+                Provider provider = Security.getProvider("SunPKCS11").configure("--name = bench-direct\nlibrary = "
+                        + SoftHsm2.library() + "\nslotListIndex = 0\n");
+                direct = KeyStore.getInstance("PKCS11", provider);
+            }
+            return token;
+        }
+
+        /** Loaded afresh, so it sees keys generated since. */
+        static synchronized KeyStore directKeyStore() throws IOException, GeneralSecurityException {
+            direct.load(null, PIN.toCharArray());
+            return direct;
+        }
     }
 
     /** Each benchmark thread's own initialised SunPKCS11 signature, as a caller without the bridge would keep. */
@@ -108,6 +134,29 @@ public class HsmSignBenchmark {
 
     @Benchmark
     public byte[] bridge() {
-        return token.sign("k", algorithm, data).join();
+        return token.sign(key, algorithm, data).join();
+    }
+
+    /** As the gateway uses the bridge: several signatures in flight, completions not waited for one by one. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object bridgePipelined() {
+        CompletableFuture<?>[] inFlight = new CompletableFuture<?>[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            inFlight[i] = token.sign(key, algorithm, data);
+        }
+        return CompletableFuture.allOf(inFlight).join();
+    }
+
+    /** The direct counterpart of {@link #bridgePipelined}: the same number of signatures in a row. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public byte[] directBatch(DirectSignature state) throws GeneralSecurityException {
+        byte[] last = null;
+        for (int i = 0; i < BATCH; i++) {
+            state.signature.update(data);
+            last = state.signature.sign();
+        }
+        return last;
     }
 }
