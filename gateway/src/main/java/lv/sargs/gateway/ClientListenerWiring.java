@@ -1,0 +1,56 @@
+package lv.sargs.gateway;
+
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.http.Access;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.http.WhoAmI;
+import lv.sargs.gateway.listener.ClientListener;
+import lv.sargs.gateway.listener.ListenerException;
+import lv.sargs.gateway.tls.PemCertificates;
+import lv.sargs.gateway.tls.TlsSetupException;
+
+/**
+ * Starts the production client listener for {@link Main}: the server key on the token with the
+ * configured chain, the routes core systems call, on the gateway's shared event loops.
+ */
+final class ClientListenerWiring {
+
+    private ClientListenerWiring() {
+    }
+
+    /** The routes of the client listener; each capability adds its own here. */
+    static Router routes() {
+        return Router.builder()
+                .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
+                .build();
+    }
+
+    static ClientService start(ClientService.Context context) throws StartupException {
+        ServerTls tls = context.config().clientListener().tls();
+        try {
+            List<X509Certificate> chain = PemCertificates.read("listeners.client.tls.certificateChain",
+                    tls.certificateChain());
+            ClientListener listener = new ClientListener(context.config().clientListener(), context.config().clients(),
+                    context.token().keyManager(tls.keyLabel(), chain), routes(), context.metrics());
+            InetSocketAddress address = listener.start(context.transport().acceptors(), context.transport().workers(),
+                    context.transport().serverChannel());
+            return new ClientService() {
+                @Override
+                public InetSocketAddress address() {
+                    return address;
+                }
+
+                @Override
+                public boolean shutdown(Duration grace) {
+                    return listener.shutdown(grace);
+                }
+            };
+        } catch (TlsSetupException | ListenerException e) {
+            throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package lv.sargs.gateway;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.status.StatusModel;
+import lv.sargs.hsm.Token;
+
+/**
+ * The client listener as the lifecycle sees it: started once with everything it needs, stopped
+ * once with a grace period. {@link ClientListenerWiring} adapts {@code listener.ClientListener}.
+ */
+public interface ClientService {
+
+    /** The bound address (the real port when the config says 0). */
+    InetSocketAddress address();
+
+    /**
+     * Stops accepting, lets in-flight requests finish within {@code grace}, closes what is left;
+     * blocks the caller. Whether everything finished in time.
+     */
+    boolean shutdown(Duration grace);
+
+    /** What a client listener is started with; the token stays owned by the gateway. */
+    record Context(GatewayConfig config, Token token, Transport transport, StatusModel status, Metrics metrics) {
+    }
+
+    /** Starts a client listener. */
+    @FunctionalInterface
+    interface Starter {
+        ClientService start(Context context) throws StartupException;
+    }
+}

@@ -1,0 +1,256 @@
+package lv.sargs.gateway;
+
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.config.TokenConfig;
+import lv.sargs.gateway.management.ManagementServer;
+import lv.sargs.gateway.management.ManagementTls;
+import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.status.State;
+import lv.sargs.gateway.status.StatusLog;
+import lv.sargs.gateway.status.StatusMetrics;
+import lv.sargs.gateway.status.StatusModel;
+import lv.sargs.gateway.status.StatusReporter;
+import lv.sargs.gateway.tls.PemCertificates;
+import lv.sargs.gateway.tls.TlsSetupException;
+import lv.sargs.hsm.Token;
+import lv.sargs.hsm.TokenException;
+import lv.sargs.hsm.TokenHealth;
+import lv.sargs.hsm.Tokens;
+import org.tinylog.Logger;
+
+/**
+ * One running gateway: started from a validated config and an open token, in the order that lets
+ * operators watch it come up (status, stores, token checks, management listener, client
+ * listener), and stopped in reverse with in-flight client requests given {@code shutdown.grace}.
+ */
+public final class Gateway {
+
+    /** Status component names; stable, the console and alerts use them. */
+    public static final String CONFIG = "config";
+    public static final String TOKEN = "token";
+    public static final String STORES = "stores";
+    public static final String CLIENT_LISTENER = "listener.client";
+    public static final String MANAGEMENT_LISTENER = "listener.management";
+
+    private final GatewayConfig config;
+    private final StatusModel status;
+    private final Metrics metrics;
+    private final Token token;
+    private final Transport transport;
+    private final DataDirectory data;
+    private final ManagementServer management;
+    private final ClientService client;
+    private final StatusReporter clientStatus;
+    private final StatusLog log;
+    private boolean stopped;
+
+    private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
+                    DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
+                    StatusLog log) {
+        this.config = config;
+        this.status = status;
+        this.metrics = metrics;
+        this.token = token;
+        this.transport = transport;
+        this.data = data;
+        this.management = management;
+        this.client = client;
+        this.clientStatus = clientStatus;
+        this.log = log;
+    }
+
+    /**
+     * Opens the configured token: {@code Tokens.open} for PKCS#11 (logs in, may prompt for the PIN),
+     * {@code Tokens.demo()} for the demo token.
+     */
+    public static Token openToken(TokenConfig config) throws StartupException {
+        try {
+            if (config instanceof TokenConfig.Pkcs11 p) {
+                return Tokens.open(p.settings());
+            }
+            return Tokens.demo();
+        } catch (TokenException e) {
+            // The message names the token and never the PIN (the Token contract).
+            throw new StartupException(StartupException.Code.TOKEN, e.getMessage() + " [" + e.code() + "]", e);
+        }
+    }
+
+    /** Starts the gateway with the production client listener; see {@link #start(GatewayConfig, String, Token, ClientService.Starter)}. */
+    public static Gateway start(GatewayConfig config, String configSource, Token token) throws StartupException {
+        return start(config, configSource, token, ClientListenerWiring::start);
+    }
+
+    /**
+     * Starts the gateway; on failure stops whatever had started, closes the token and throws.
+     *
+     * @param configSource where the config came from, for the status model and logs
+     * @param token the open token; the gateway owns it from here and closes it on stop
+     * @param clients starts the client listener
+     */
+    public static Gateway start(GatewayConfig config, String configSource, Token token, ClientService.Starter clients)
+            throws StartupException {
+        StatusModel status = new StatusModel(Clock.systemUTC());
+        StatusLog log = new StatusLog();
+        status.addListener(log);
+        Metrics metrics = new Metrics();
+        StatusMetrics.register(status, metrics);
+        status.register(CONFIG, true, State.OK, "loaded " + configSource);
+        StatusReporter tokenStatus = status.register(TOKEN, true, State.FAILED, "not checked yet");
+        StatusReporter stores = status.register(STORES, true, State.FAILED, "not open yet");
+        StatusReporter managementStatus = status.register(MANAGEMENT_LISTENER, false, State.FAILED, "not started");
+        StatusReporter clientStatus = status.register(CLIENT_LISTENER, true, State.FAILED, "not started");
+
+        Deque<Resource> started = new ArrayDeque<>();
+        started.push(new Resource("token", token::close));
+        try {
+            DataDirectory data = DataDirectory.open(config.dataDirectory());
+            started.push(new Resource("data directory", data::close));
+            stores.ok("data directory " + data.path() + " locked");
+
+            watchToken(token, tokenStatus);
+            requireKey(token, "listeners.client.tls", config.clientListener().tls());
+            Optional<ServerTls> managementTls = config.managementListener().tls();
+            if (managementTls.isPresent()) {
+                requireKey(token, "listeners.management.tls", managementTls.get());
+            }
+
+            Transport transport = Transport.create(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            started.push(new Resource("event loops", transport::close));
+            ManagementServer management = startManagement(config, token, transport, status, metrics);
+            started.push(new Resource("management listener", management::close));
+            managementStatus.ok("listening on " + management.address());
+
+            ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics));
+            clientStatus.ok("listening on " + client.address());
+            Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
+                    client.address(), management.address());
+            return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
+                    log);
+        } catch (StartupException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** The status model every component reports into. */
+    public StatusModel status() {
+        return status;
+    }
+
+    /** The metrics registry {@code /metrics} renders. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public InetSocketAddress clientAddress() {
+        return client.address();
+    }
+
+    public InetSocketAddress managementAddress() {
+        return management.address();
+    }
+
+    /**
+     * Stops gracefully: readiness drops at once (load balancers stop sending), the client listener
+     * stops accepting and lets in-flight requests finish within {@code shutdown.grace}, then the
+     * management listener, the stores and the token are closed. Idempotent; blocks the caller.
+     *
+     * @return whether every in-flight request finished within the grace period
+     */
+    public synchronized boolean stop() {
+        if (stopped) {
+            return true;
+        }
+        stopped = true;
+        Duration grace = config.shutdownGrace();
+        Logger.info("gateway stopping: finishing in-flight requests within {} ms", grace.toMillis());
+        log.shuttingDown();
+        clientStatus.failed("shutting down: not accepting, finishing in-flight requests");
+        boolean drained = client.shutdown(grace);
+        management.stopAccepting();
+        try {
+            management.awaitIdle(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Deque<Resource> rest = new ArrayDeque<>();
+        rest.add(new Resource("management listener", management::close));
+        rest.add(new Resource("event loops", transport::close));
+        rest.add(new Resource("data directory", data::close));
+        rest.add(new Resource("token", token::close));
+        closeAll(rest);
+        Logger.info("gateway stopped{}", drained ? "" : " (some requests were cut off at the grace period)");
+        return drained;
+    }
+
+    private static void watchToken(Token token, StatusReporter reporter) {
+        report(token, reporter, token.health());
+        token.onHealthChange(h -> report(token, reporter, h));
+        if (!token.forProduction()) {
+            Logger.warn("NOT FOR PRODUCTION: {} keeps its keys in memory; never let it serve a bank", token.name());
+        }
+    }
+
+    private static void report(Token token, StatusReporter reporter, TokenHealth health) {
+        String reason = token.name() + ": " + health.reason();
+        if (!health.usable()) {
+            reporter.failed(reason);
+        } else if (!token.forProduction()) {
+            // A gateway on the demo token works, but must never look fit for production.
+            reporter.degraded(reason.contains("NOT FOR PRODUCTION") ? reason : reason + " (NOT FOR PRODUCTION)");
+        } else {
+            reporter.ok(reason);
+        }
+    }
+
+    private static void requireKey(Token token, String path, ServerTls tls) throws StartupException {
+        boolean present = token.listKeys().stream().anyMatch(k -> k.label().equals(tls.keyLabel()));
+        if (!present) {
+            throw new StartupException(StartupException.Code.TOKEN, path + ".keyLabel: " + tls.keyLabel()
+                    + " (expected: a key with this label on " + token.name() + ")", null);
+        }
+    }
+
+    private static ManagementServer startManagement(GatewayConfig config, Token token, Transport transport,
+                                                    StatusModel status, Metrics metrics) throws StartupException {
+        try {
+            SslContext ssl = null;
+            Optional<ServerTls> tls = config.managementListener().tls();
+            if (tls.isPresent()) {
+                List<X509Certificate> chain = PemCertificates.read("listeners.management.tls.certificateChain",
+                        tls.get().certificateChain());
+                ssl = ManagementTls.forServer(tls.get(), token.keyManager(tls.get().keyLabel(), chain));
+            }
+            return ManagementServer.start(config.managementListener(), transport, status, metrics, ssl);
+        } catch (IOException | TlsSetupException e) {
+            throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
+        }
+    }
+
+    /** Something started that must be closed again, named for the log. */
+    private record Resource(String name, java.io.Closeable closer) {
+    }
+
+    private static void closeAll(Deque<Resource> resources) {
+        while (!resources.isEmpty()) {
+            Resource r = resources.pop();
+            try {
+                r.closer().close();
+            } catch (IOException | RuntimeException e) {
+                // Keep closing the rest: one failed close must not leave the token or a port open.
+                Logger.warn("closing the {} failed: {}", r.name(), e.toString());
+            }
+        }
+    }
+}

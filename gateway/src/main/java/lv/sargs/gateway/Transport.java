@@ -1,0 +1,68 @@
+package lv.sargs.gateway;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event loops every listener shares: one acceptor thread and a few I/O threads, on epoll when
+ * the native transport loads (the appliance), on NIO otherwise (a developer's machine).
+ */
+public final class Transport implements AutoCloseable {
+
+    private final String name;
+    private final Class<? extends ServerChannel> serverChannel;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+
+    private Transport(String name, IoHandlerFactory io, Class<? extends ServerChannel> serverChannel, int workers) {
+        this.name = name;
+        this.serverChannel = serverChannel;
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-accept"), io);
+        this.workers = new MultiThreadIoEventLoopGroup(workers, new DefaultThreadFactory("sargs-io"), io);
+    }
+
+    /** Epoll when available, else NIO, with {@code workers} I/O threads. */
+    public static Transport create(int workers) {
+        if (Epoll.isAvailable()) {
+            return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class, workers);
+        }
+        return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, workers);
+    }
+
+    /** {@code epoll} or {@code nio}, for the start-up log. */
+    public String name() {
+        return name;
+    }
+
+    public Class<? extends ServerChannel> serverChannel() {
+        return serverChannel;
+    }
+
+    /** The group that accepts connections. */
+    public EventLoopGroup acceptors() {
+        return acceptors;
+    }
+
+    /** The group that serves accepted connections. */
+    public EventLoopGroup workers() {
+        return workers;
+    }
+
+    /** Stops the event loops, waiting briefly; listeners must be closed first. */
+    @Override
+    public void close() {
+        acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        acceptors.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

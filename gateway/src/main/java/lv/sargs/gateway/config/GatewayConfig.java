@@ -1,0 +1,37 @@
+package lv.sargs.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable,
+ * changed only by {@code withX} copies.
+ *
+ * @param clientListener the HTTPS endpoint for the bank's core systems
+ * @param managementListener health, readiness, status and metrics for operators
+ * @param clients the core systems allowed to call, by certificate
+ * @param token where the private keys live
+ * @param dataDirectory where the gateway keeps its stores (cache, audit); must exist
+ * @param shutdownGrace how long in-flight requests may run on after SIGTERM
+ */
+public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
+                            List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
+                            Duration shutdownGrace) {
+
+    public GatewayConfig {
+        clients = List.copyOf(clients);
+    }
+
+    public GatewayConfig withClientListener(ClientListenerConfig value) {
+        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace);
+    }
+
+    public GatewayConfig withManagementListener(ManagementListenerConfig value) {
+        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace);
+    }
+
+    public GatewayConfig withShutdownGrace(Duration value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value);
+    }
+}

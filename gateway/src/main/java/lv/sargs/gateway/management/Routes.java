@@ -1,0 +1,89 @@
+package lv.sargs.gateway.management;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import lv.sargs.gateway.http.HttpConstants;
+import lv.sargs.gateway.http.Json;
+import lv.sargs.gateway.http.ProblemType;
+import lv.sargs.gateway.http.Problems;
+import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.status.StatusModel;
+import lv.sargs.gateway.status.StatusSnapshot;
+
+/** The four management routes, each answered from memory. */
+final class Routes {
+
+    static final String HEALTHZ = "/healthz";
+    static final String READYZ = "/readyz";
+    static final String STATUS = "/v1/status";
+    static final String METRICS = "/metrics";
+
+    private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
+    private static final AsciiString PROMETHEUS = AsciiString.cached(Metrics.CONTENT_TYPE);
+    private static final AsciiString NO_STORE = AsciiString.cached("no-store");
+
+    private final StatusModel status;
+    private final Metrics metrics;
+
+    Routes(StatusModel status, Metrics metrics) {
+        this.status = status;
+        this.metrics = metrics;
+    }
+
+    FullHttpResponse answer(ByteBufAllocator alloc, String path, String requestId) {
+        FullHttpResponse response = switch (path) {
+            // Alive means the event loop answers; readiness is a separate question.
+            case HEALTHZ -> text(alloc, HttpResponseStatus.OK, TEXT_PLAIN, "ok\n");
+            case READYZ -> readiness(alloc);
+            case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot()));
+            case METRICS -> metrics(alloc);
+            default -> Problems.response(alloc, ProblemType.NOT_FOUND,
+                    "The management listener serves /healthz, /readyz, /v1/status and /metrics.", requestId);
+        };
+        response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
+        return response;
+    }
+
+    private FullHttpResponse readiness(ByteBufAllocator alloc) {
+        StatusSnapshot s = status.snapshot();
+        return json(alloc, s.ready() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                StatusJson.readiness(s));
+    }
+
+    private FullHttpResponse metrics(ByteBufAllocator alloc) {
+        StringBuilder out = new StringBuilder(4096);
+        metrics.writePrometheus(out);
+        return text(alloc, HttpResponseStatus.OK, PROMETHEUS, out);
+    }
+
+    private static FullHttpResponse text(ByteBufAllocator alloc, HttpResponseStatus status, AsciiString type,
+                                         CharSequence body) {
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                ByteBufUtil.writeUtf8(alloc, body));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+        return r;
+    }
+
+    private static FullHttpResponse json(ByteBufAllocator alloc, HttpResponseStatus status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("status JSON cannot be written", e);
+        }
+        FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpConstants.APPLICATION_JSON);
+        r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        return r;
+    }
+}

@@ -1,0 +1,123 @@
+package lv.sargs.sandbox.demo;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lv.sargs.gateway.Gateway;
+import lv.sargs.gateway.Main;
+import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.config.ConfigException;
+import lv.sargs.gateway.config.ConfigLoader;
+import lv.sargs.gateway.config.ConfigProblem;
+import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.hsm.Token;
+import lv.sargs.hsm.Tokens;
+import org.tinylog.Logger;
+
+/**
+ * The demo (scripts/demo): mints a throwaway PKI, writes the config it uses into the named
+ * (git-ignored) folder, starts the upstream simulators and the gateway in this JVM on
+ * 127.0.0.1:8443 (client) and 127.0.0.1:9090 (management) with the demo token, and prints the
+ * URLs and a curl line that works as printed. NOT FOR PRODUCTION. Stop it with Ctrl-C.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream out = System.out;
+        if (args.length != 2 || !args[0].equals("--dir")) {
+            System.err.println("usage: Demo --dir <folder for the demo's PKI, config, data and logs>");
+            System.exit(Main.EXIT_USAGE);
+        }
+        Path dir = Files.createDirectories(Path.of(args[1])).toAbsolutePath().normalize();
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        logToFileToo(logs.resolve("sargs.log"));
+
+        Token token = Tokens.demo();
+        DemoPki pki = DemoPki.mint(dir, token);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path configFile = dir.resolve("sargs.yaml");
+        Files.writeString(configFile, DemoConfig.yaml(pki, data), StandardCharsets.UTF_8);
+
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.system().load(configFile);
+        } catch (ConfigException e) {
+            System.err.println("demo: the config it wrote is invalid (a bug in the demo):");
+            for (ConfigProblem p : e.problems()) {
+                System.err.println("  " + p);
+            }
+            token.close();
+            System.exit(Main.EXIT_CONFIG);
+            return;
+        }
+
+        List<Closeable> upstreams = startUpstreams(dir);
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(config, configFile.toString(), token);
+        } catch (StartupException e) {
+            System.err.println("demo: the gateway did not start: " + e.getMessage());
+            closeAll(upstreams);
+            System.exit(e.code().exitCode());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.stop();
+            closeAll(upstreams);
+        }, "demo-shutdown"));
+
+        out.println();
+        out.println("Sargs demo running. NOT FOR PRODUCTION: demo token, keys in memory, throwaway PKI.");
+        out.println("  client listener     https://127.0.0.1:" + gateway.clientAddress().getPort()
+                + "  (mutual TLS: declared client certificates only)");
+        out.println("  management listener http://127.0.0.1:" + gateway.managementAddress().getPort()
+                + "  (/healthz /readyz /v1/status /metrics)");
+        out.println("  config " + configFile + ", PKI " + pki.caFile.getParent() + ", logs " + logs);
+        out.println();
+        out.println("Ask the gateway who you are, as the core system '" + DemoPki.CLIENT + "':");
+        out.println("  curl --cacert " + pki.caFile + " --cert " + pki.clientCertificate + " --key " + pki.clientKey
+                + " https://127.0.0.1:" + gateway.clientAddress().getPort() + "/v1/whoami");
+        out.println("Status:");
+        out.println("  curl http://127.0.0.1:" + gateway.managementAddress().getPort() + "/v1/status");
+        out.println();
+        out.println("Stop with Ctrl-C.");
+        Logger.info("demo ready in {}", dir);
+    }
+
+    /**
+     * Starts the simulated upstreams (VISS, population register, eKase, Latvijas Banka SFTP) from
+     * the sandbox. Empty until the simulators are wired in: start {@code lv.sargs.sandbox.Sandbox}
+     * here, write its CA and base URIs into the demo config, and return it to be closed on stop.
+     */
+    private static List<Closeable> startUpstreams(Path dir) {
+        return new ArrayList<>();
+    }
+
+    /** Console (as everywhere) plus {@code <dir>/logs/sargs.log}; must run before the first log line. */
+    private static void logToFileToo(Path file) {
+        System.setProperty("tinylog.writerDemoFile", "file");
+        System.setProperty("tinylog.writerDemoFile.file", file.toString());
+        System.setProperty("tinylog.writerDemoFile.level", "info");
+        System.setProperty("tinylog.writerDemoFile.format",
+                "{date: yyyy-MM-dd'T'HH:mm:ss.SSSXXX} {level|min-size=5} [{thread}] {message}");
+    }
+
+    private static void closeAll(List<Closeable> resources) {
+        for (Closeable r : resources) {
+            try {
+                r.close();
+            } catch (IOException | RuntimeException e) {
+                // A simulator that fails to close must not keep the others (or the JVM) running.
+                Logger.warn("demo: closing {} failed: {}", r, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package lv.sargs.sandbox.demo;
+
+import java.nio.file.Path;
+
+/**
+ * The config the demo runs with: the shape of the reference {@code sargs.yaml}, on loopback
+ * (client 127.0.0.1:8443, management 127.0.0.1:9090), with the demo token.
+ */
+final class DemoConfig {
+
+    static final int CLIENT_PORT = 8443;
+    static final int MANAGEMENT_PORT = 9090;
+
+    private DemoConfig() {
+    }
+
+    static String yaml(DemoPki pki, Path dataDirectory) {
+        return """
+                # Written by the Sargs demo (scripts/demo). NOT FOR PRODUCTION: demo token, keys in memory.
+                # The reference config with every key explained: image/src/main/config/sargs.yaml
+                version: 1
+                listeners:
+                  client:
+                    bind: 127.0.0.1:%d
+                    allowList: [127.0.0.1/32]
+                    tls:
+                      keyLabel: %s
+                      certificateChain: %s
+                      clientCa: %s
+                      protocols: [TLSv1.3, TLSv1.2]
+                    limits:
+                      maxHeaderSize: 16KiB
+                      maxBodySize: 10MiB
+                      idleTimeout: 60s
+                      handshakeTimeout: 10s
+                      maxConnectionsPerSource: 64
+                      maxRequestsInFlight: 256
+                      requestTimeout: 3s
+                  management:
+                    bind: 127.0.0.1:%d
+                    allowList: [127.0.0.1/32]
+                clients:
+                  - name: %s
+                    certificate:
+                      sha256: "%s"
+                    sources: [127.0.0.1/32]
+                    roles: [lookup]
+                    purposes: [kyc, aml]
+                token:
+                  demo: true
+                dataDirectory: %s
+                shutdown:
+                  grace: 5s
+                """.formatted(CLIENT_PORT, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, MANAGEMENT_PORT,
+                DemoPki.CLIENT, pki.clientFingerprint, dataDirectory);
+    }
+}
