@@ -50,18 +50,50 @@ public final class ConfigLoader {
 
     /** Reads and validates {@code file}. */
     public GatewayConfig load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of(new ConfigProblem(file.toString(), "(unreadable)",
-                    "a readable UTF-8 YAML file: " + e.getClass().getSimpleName())));
+        return parse(read(file), file.toString());
+    }
+
+    /**
+     * Reads and validates only the {@code token} section of {@code file}: what provisioning needs at
+     * first boot, before the listener's certificate (which the rest of the file names) exists.
+     */
+    public TokenConfig loadToken(Path file) throws ConfigException {
+        String source = file.toString();
+        JsonNode root = tree(read(file), source);
+        Problems problems = new Problems();
+        TokenConfig token = new Node("", root, problems).section()
+                .flatMap(s -> s.required("token", "a pkcs11 block, or demo: true"))
+                .flatMap(Node::section).map(t -> new TokenReader(environment).read(t)).orElse(null);
+        if (problems.count() > 0) {
+            throw new ConfigException(source, problems.all());
         }
-        return parse(text, file.toString());
+        return token;
     }
 
     /** Validates YAML {@code text}; {@code source} names it in messages. */
     public GatewayConfig parse(String text, String source) throws ConfigException {
+        JsonNode root = tree(text, source);
+        Problems problems = new Problems();
+        GatewayConfig config = new Node("", root, problems).section().map(s -> root(s, problems)).orElse(null);
+        if (config != null) {
+            CrossChecks.check(config, problems);
+        }
+        if (problems.count() > 0) {
+            throw new ConfigException(source, problems.all());
+        }
+        return config;
+    }
+
+    private static String read(Path file) throws ConfigException {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of(new ConfigProblem(file.toString(), "(unreadable)",
+                    "a readable UTF-8 YAML file: " + e.getClass().getSimpleName())));
+        }
+    }
+
+    private static JsonNode tree(String text, String source) throws ConfigException {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -71,19 +103,11 @@ public final class ConfigLoader {
             String first = Objects.toString(e.getOriginalMessage(), "").lines().findFirst().orElse("");
             throw new ConfigException(source, List.of(new ConfigProblem(where, first, "valid YAML")));
         }
-        Problems problems = new Problems();
         if (root == null || root.isMissingNode() || root.isNull()) {
-            problems.add("(top level)", "(empty file)", "the gateway config; start from the reference sargs.yaml");
-            throw new ConfigException(source, problems.all());
+            throw new ConfigException(source, List.of(new ConfigProblem("(top level)", "(empty file)",
+                    "the gateway config; start from the reference sargs.yaml")));
         }
-        GatewayConfig config = new Node("", root, problems).section().map(s -> root(s, problems)).orElse(null);
-        if (config != null) {
-            CrossChecks.check(config, problems);
-        }
-        if (problems.count() > 0) {
-            throw new ConfigException(source, problems.all());
-        }
-        return config;
+        return root;
     }
 
     private GatewayConfig root(Section s, Problems problems) {

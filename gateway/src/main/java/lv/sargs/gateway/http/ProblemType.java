@@ -25,7 +25,17 @@ public enum ProblemType {
     OVERLOADED("overloaded", HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in flight"),
     SHUTTING_DOWN("shutting-down", HttpResponseStatus.SERVICE_UNAVAILABLE, "The gateway is shutting down"),
     DEADLINE_EXCEEDED("deadline-exceeded", HttpResponseStatus.GATEWAY_TIMEOUT,
-            "The request did not complete within its time budget");
+            "The request did not complete within its time budget"),
+    INVALID_IDENTIFIER("invalid-identifier", HttpResponseStatus.BAD_REQUEST,
+            "The identifier fails its format or checksum rule"),
+    PURPOSE_REQUIRED("purpose-required", HttpResponseStatus.BAD_REQUEST, "The request does not name its purpose"),
+    PURPOSE_NOT_ALLOWED("purpose-not-allowed", HttpResponseStatus.FORBIDDEN,
+            "The client may not state this purpose"),
+    SUBJECT_NOT_FOUND("subject-not-found", HttpResponseStatus.NOT_FOUND, "The register does not know the subject"),
+    REGISTER_FAILED("register-failed", HttpResponseStatus.BAD_GATEWAY,
+            "The register failed and nothing usable is cached"),
+    REGISTER_TIMEOUT("register-timeout", HttpResponseStatus.GATEWAY_TIMEOUT,
+            "The register did not answer within the budget and nothing usable is cached");
 
     /** The base every type URI starts with. */
     public static final String BASE_URI = "https://sargs.lv/problems/";

@@ -15,8 +15,12 @@ import lv.sargs.gateway.cache.CachedAnswer;
  * @param body the JSON document
  * @param cacheStatus the RFC 9211 {@code Cache-Status} value summarising every section
  * @param ageSeconds the age of the oldest cached data served, for {@code Age}
+ * @param identifyingSource the register of the identifying section, for problem details
+ * @param identifyingDetail why the identifying section is missing, empty when it is not
+ * @param logWord the request log's cache word: {@code hit}, {@code miss}, {@code stale} or {@code partial}
  */
-public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, long ageSeconds) {
+public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, long ageSeconds,
+                             String identifyingSource, String identifyingDetail, String logWord) {
 
     /** The cache's identifier in {@code Cache-Status}. */
     static final String CACHE_NAME = "Sargs";
@@ -25,8 +29,8 @@ public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, lo
      * Assembles the answer; the first of {@code parts} identifies the subject, so its outcome
      * decides the status: not found 404, timed out 504, register failure 502.
      */
-    static StandardAnswer assemble(String kind, String idField, String id, List<AnswerPart> parts,
-                                   List<PartOutcome> outcomes, long nowMillis) {
+    static StandardAnswer assemble(String kind, String idField, String id, String subjectExtra,
+                                   List<AnswerPart> parts, List<PartOutcome> outcomes, long nowMillis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         write(out, "{\"subject\":{\"kind\":\"");
         write(out, kind);
@@ -34,7 +38,9 @@ public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, lo
         write(out, idField);
         write(out, "\":\"");
         write(out, id);
-        write(out, "\"},\"parts\":{");
+        write(out, "\"");
+        write(out, subjectExtra);
+        write(out, "},\"parts\":{");
         long oldest = 0;
         boolean allHit = true;
         boolean anyStale = false;
@@ -72,8 +78,12 @@ public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, lo
             }
         }
         write(out, "}}");
+        AnswerPart identifying = parts.get(0);
+        String logWord = allHit ? "hit" : anyMissing ? "partial" : anyStale ? "stale" : "miss";
         return new StandardAnswer(status(outcomes.get(0)), out.toByteArray(),
-                cacheStatus(allHit, anyStale, anyMissing), oldest);
+                cacheStatus(allHit, anyStale, anyMissing), oldest,
+                identifying.register().map(RegisterPart::source).orElse("no register"),
+                outcomes.get(0).detail(), logWord);
     }
 
     private static int status(PartOutcome identifying) {

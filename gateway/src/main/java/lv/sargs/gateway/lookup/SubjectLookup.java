@@ -29,9 +29,11 @@ public final class SubjectLookup {
     /**
      * The standard answer about subject {@code id} of {@code kind} (e.g. {@code company},
      * {@code registrationNumber}); the first section identifies the subject and decides the status.
+     *
+     * @param subjectExtra JSON members added to the subject object, each led by a comma; empty for none
      */
-    public CompletableFuture<StandardAnswer> lookup(String kind, String idField, String id,
-                                                    List<AnswerPart> sections, LookupRequest request) {
+    public CompletableFuture<StandardAnswer> lookup(String kind, String idField, String id, List<AnswerPart> sections,
+                                                    String subjectExtra, LookupRequest request) {
         List<CompletableFuture<PartOutcome>> settling = new ArrayList<>(sections.size());
         for (AnswerPart section : sections) {
             settling.add(section.register()
@@ -42,7 +44,7 @@ public final class SubjectLookup {
         return CompletableFuture.allOf(settling.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
             List<PartOutcome> outcomes = new ArrayList<>(settling.size());
             settling.forEach(f -> outcomes.add(f.join()));
-            return StandardAnswer.assemble(kind, idField, id, sections, outcomes, clockMillis.getAsLong());
+            return StandardAnswer.assemble(kind, idField, id, subjectExtra, sections, outcomes, clockMillis.getAsLong());
         });
     }
 }

@@ -49,7 +49,7 @@ class SubjectLookupTest {
     }
 
     private StandardAnswer ask(List<AnswerPart> sections, Duration budget) {
-        return lookup.lookup("company", "registrationNumber", "40003521600", sections,
+        return lookup.lookup("company", "registrationNumber", "40003521600", sections, "",
                 new LookupRequest(-1, false, System.nanoTime() + budget.toNanos())).join();
     }
 
@@ -96,7 +96,7 @@ class SubjectLookupTest {
 
         ScriptedRegister stalled = new ScriptedRegister(id -> new CompletableFuture<>());
         StandardAnswer timedOut = lookup.lookup("company", "registrationNumber", "40003032949",
-                List.of(AnswerPart.of("identification", stalled)),
+                List.of(AnswerPart.of("identification", stalled)), "",
                 new LookupRequest(-1, false, System.nanoTime() + Duration.ofMillis(100).toNanos())).join();
         assertEquals(504, timedOut.httpStatus());
         assertEquals("timed-out", JSON.readTree(timedOut.body()).at("/parts/identification/status").asText());

@@ -1,0 +1,144 @@
+package lv.sargs.gateway.lookup;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import lv.sargs.gateway.http.Access;
+import lv.sargs.gateway.http.HttpConstants;
+import lv.sargs.gateway.http.ProblemException;
+import lv.sargs.gateway.http.ProblemType;
+import lv.sargs.gateway.http.Request;
+import lv.sargs.gateway.http.Response;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.identifiers.InvalidIdentifierException;
+import lv.sargs.gateway.identifiers.PersonalCode;
+import lv.sargs.gateway.identifiers.RegistrationNumber;
+
+/**
+ * The register lookups on the client API: {@code GET /v1/companies/{regNo}} and
+ * {@code GET /v1/persons/{personalCode}} — identifiers checked before any register is asked, the
+ * purpose checked against the client's, the answer settled within the budget.
+ */
+public final class LookupRoutes {
+
+    /** The header naming why the data is needed; one of the client's configured purposes. */
+    public static final String PURPOSE_HEADER = "Sargs-Purpose";
+    /** The role the lookup routes require. */
+    public static final String ROLE = "lookup";
+
+    private final SubjectLookup lookup;
+    private final List<AnswerPart> companySections;
+    private final List<AnswerPart> personSections;
+    private final long budgetNanos;
+    private final LookupAudit audit;
+
+    /**
+     * @param budget how long an answer may take end to end; the lookup settles a little before it so
+     *     its own answer (stale, or a 504 that says why) beats the listener's generic one
+     */
+    public LookupRoutes(SubjectLookup lookup, List<AnswerPart> companySections, List<AnswerPart> personSections,
+                        Duration budget, LookupAudit audit) {
+        this.lookup = lookup;
+        this.companySections = List.copyOf(companySections);
+        this.personSections = List.copyOf(personSections);
+        Duration margin = budget.dividedBy(10).compareTo(Duration.ofMillis(250)) > 0
+                ? Duration.ofMillis(250) : budget.dividedBy(10);
+        this.budgetNanos = budget.minus(margin).toNanos();
+        this.audit = audit;
+    }
+
+    /** Adds the lookup routes to {@code routes}. */
+    public Router.Builder addTo(Router.Builder routes) {
+        return routes
+                .get("/v1/companies/{regNo}", Access.role(ROLE), this::company)
+                .get("/v1/persons/{personalCode}", Access.role(ROLE), this::person);
+    }
+
+    private CompletableFuture<Response> company(Request request) {
+        long start = System.nanoTime();
+        String purpose = purpose(request);
+        String regNo;
+        try {
+            regNo = new RegistrationNumber(request.param("regNo")).digits();
+        } catch (InvalidIdentifierException e) {
+            throw new ProblemException(ProblemType.INVALID_IDENTIFIER, e.getMessage());
+        }
+        return lookup.lookup("company", "registrationNumber", regNo, companySections, "",
+                        cacheRequest(request, start))
+                .thenApply(answer -> respond(request, "company " + regNo, purpose, answer));
+    }
+
+    private CompletableFuture<Response> person(Request request) {
+        long start = System.nanoTime();
+        String purpose = purpose(request);
+        PersonalCode code;
+        try {
+            code = PersonalCode.parse(request.param("personalCode"));
+        } catch (InvalidIdentifierException e) {
+            throw new ProblemException(ProblemType.INVALID_IDENTIFIER, e.getMessage());
+        }
+        String extra = code.birthDate().map(d -> ",\"birthDate\":\"" + d + "\"").orElse("")
+                + ",\"codeFormat\":\"" + (code.isNewFormat() ? "2017" : "birth-date") + "\"";
+        return lookup.lookup("person", "personalCode", code.digits(), personSections, extra,
+                        cacheRequest(request, start))
+                .thenApply(answer -> respond(request, "person " + code.formatted(), purpose, answer));
+    }
+
+    private Response respond(Request request, String subject, String purpose, StandardAnswer answer) {
+        audit.record(request.requestId(), request.client().name(), request.route(), subject, purpose,
+                answer.httpStatus());
+        String source = answer.identifyingSource();
+        switch (answer.httpStatus()) {
+            case 404 -> throw new ProblemException(ProblemType.SUBJECT_NOT_FOUND,
+                    subject + ": not known to " + source + ".");
+            case 504 -> throw new ProblemException(ProblemType.REGISTER_TIMEOUT,
+                    subject + ": " + source + " did not answer within " + budgetNanos / 1_000_000
+                            + " ms and nothing usable is cached; try again later.");
+            case 502 -> throw new ProblemException(ProblemType.REGISTER_FAILED,
+                    subject + ": " + source + " failed (" + answer.identifyingDetail() + ") and nothing usable is cached.");
+            default -> {
+                return Response.of(HttpResponseStatus.OK, HttpConstants.APPLICATION_JSON, answer.body())
+                        .withHeader("Cache-Status", answer.cacheStatus())
+                        .withHeader(HttpHeaderNames.AGE, answer.ageSeconds())
+                        .withCacheStatus(answer.logWord());
+            }
+        }
+    }
+
+    private static String purpose(Request request) {
+        String purpose = request.headers().get(PURPOSE_HEADER);
+        if (purpose == null || purpose.isBlank()) {
+            throw new ProblemException(ProblemType.PURPOSE_REQUIRED, "header " + PURPOSE_HEADER
+                    + ": (missing) (expected: one of your purposes " + request.client().purposes() + ")");
+        }
+        if (!request.client().purposes().contains(purpose)) {
+            throw new ProblemException(ProblemType.PURPOSE_NOT_ALLOWED, "header " + PURPOSE_HEADER + ": " + purpose
+                    + " (expected: one of your purposes " + request.client().purposes() + ")");
+        }
+        return purpose;
+    }
+
+    private LookupRequest cacheRequest(Request request, long start) {
+        String cc = request.headers().get(HttpHeaderNames.CACHE_CONTROL);
+        long maxAge = -1;
+        boolean fresh = false;
+        if (cc != null) {
+            for (String directive : cc.split(",")) {
+                String d = directive.strip().toLowerCase(java.util.Locale.ROOT);
+                if (d.equals("no-cache") || d.equals("max-age=0")) {
+                    fresh = true;
+                } else if (d.startsWith("max-age=")) {
+                    try {
+                        maxAge = Long.parseLong(d.substring("max-age=".length()));
+                    } catch (NumberFormatException e) {
+                        throw new ProblemException(ProblemType.BAD_REQUEST, "header Cache-Control: " + cc
+                                + " (expected: max-age=<seconds> or no-cache)");
+                    }
+                }
+            }
+        }
+        return new LookupRequest(maxAge, fresh, start + budgetNanos);
+    }
+}

@@ -1,0 +1,43 @@
+package lv.sargs.provisioning;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code sargs-admin}: the network admin's tool for first boot and upkeep — checks the config file
+ * and manages the keys and certificates on the token. Exit codes: 0 done, 2 config invalid,
+ * 3 token refused the operation, 64 usage.
+ */
+@Command(name = "sargs-admin", mixinStandardHelpOptions = true, version = "sargs-admin 0.1",
+        description = "Admin tool of the Sargs gateway: config check, keys and certificates on the token.",
+        subcommands = {ConfigCheckCommand.class, KeysCommand.class})
+public final class SargsAdmin {
+
+    /** Exit code for an invalid configuration (the same as the daemon's). */
+    static final int CONFIG_INVALID = 2;
+    /** Exit code when the token refused or failed an operation. */
+    static final int TOKEN_FAILED = 3;
+    /** Exit code for a command line that does not parse. */
+    static final int USAGE = 64;
+
+    /** Runs the tool and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SargsAdmin());
+        cli.setExitCodeExceptionMapper(e -> e instanceof AdminException a ? a.exitCode() : 1);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println("sargs-admin: " + e.getMessage());
+            return e instanceof AdminException a ? a.exitCode() : 1;
+        });
+        cli.setParameterExceptionHandler((e, args2) -> {
+            e.getCommandLine().getErr().println("sargs-admin: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return USAGE;
+        });
+        return cli.execute(args);
+    }
+}
