@@ -1,0 +1,99 @@
+package lv.sargs.sandbox.lb;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalInt;
+import lv.sargs.gateway.statistics.FileEncoding;
+import lv.sargs.gateway.statistics.ReportSubmission;
+import lv.sargs.gateway.statistics.StatisticsService;
+import lv.sargs.gateway.statistics.StatisticsSettings;
+import lv.sargs.gateway.statistics.delivery.SftpSettings;
+import lv.sargs.gateway.statistics.protect.CmsFileProtector;
+import lv.sargs.hsm.KeyInfo;
+import lv.sargs.hsm.KeySpec;
+import lv.sargs.hsm.Token;
+import lv.sargs.hsm.Tokens;
+import lv.sargs.testkit.CertificateAuthority;
+import lv.sargs.testkit.HeldCertificate;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+
+/**
+ * The bank's side for exchange tests: its signing key on the demo token, its SFTP login key in a
+ * file, Latvijas Banka's two recipient certificates, and the gateway's statistics service pointed at
+ * a running {@link LbFileExchange}.
+ */
+final class Bank implements AutoCloseable {
+
+    static final String USER = "bank-abc";
+    static final String ORG = "ABC";
+    static final String KEY = "lb-signing";
+    static final LocalDate PERIOD_END = LocalDate.of(2026, 10, 31);
+
+    final CertificateAuthority ca = CertificateAuthority.create("Test CA");
+    final HeldCertificate lbRsa = ca.issue("Latvijas Banka RSA").cms().keyType(CertificateAuthority.KeyType.RSA_2048).build();
+    final HeldCertificate lbEc = ca.issue("Latvijas Banka EC").cms().keyType(CertificateAuthority.KeyType.EC_P384).build();
+    final Token token = Tokens.demo();
+    final X509Certificate signingCertificate;
+    final KeyPair loginKey = CertificateAuthority.generate(CertificateAuthority.KeyType.EC_P256);
+    final Path dir;
+
+    Bank(Path dir) throws IOException, GeneralSecurityException {
+        this.dir = dir;
+        KeyInfo key = token.generateKeyPair(KEY, KeySpec.EC_P384);
+        signingCertificate = ca.issue("Bank ABC statistics").cms().certify(key.publicKey());
+        token.importCertificateChain(KEY, List.of(signingCertificate));
+        Path keyFile = dir.resolve("sftp-login.key");
+        try (OutputStream out = Files.newOutputStream(keyFile)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(loginKey, USER, null, out);
+        }
+    }
+
+    LbFileExchange startExchange() throws IOException {
+        LbFileExchange exchange = LbFileExchange.start(Files.createDirectories(dir.resolve("lb")), List.of(lbRsa, lbEc));
+        exchange.register(new LbUser(USER, loginKey.getPublic(), signingCertificate, ORG));
+        return exchange;
+    }
+
+    StatisticsService gateway(LbFileExchange exchange, long maxFileBytes) {
+        return gateway(exchange.port(), exchange.hostKey(), maxFileBytes, ORG);
+    }
+
+    StatisticsService gateway(int port, PublicKey hostKey, long maxFileBytes, String orgCode) {
+        SftpSettings sftp = new SftpSettings("127.0.0.1", port, USER, hostKey, dir.resolve("sftp-login.key"),
+                "STAT/OUT", "STAT/IN", Duration.ofSeconds(5));
+        StatisticsSettings settings = new StatisticsSettings(dir.resolve("gateway"), orgCode, FileEncoding.WINDOWS_1257,
+                maxFileBytes, 4096, sftp, Duration.ofHours(1), Duration.ofHours(1));
+        CmsFileProtector protector = new CmsFileProtector(token, KEY, List.of(lbRsa.certificate(), lbEc.certificate()),
+                Duration.ofSeconds(10));
+        return StatisticsService.start(settings, protector, Clock.systemUTC());
+    }
+
+    static ReportSubmission submission() {
+        return new ReportSubmission("K01", PERIOD_END, OptionalInt.empty(), ReportSubmission.Form.LINES);
+    }
+
+    /** A valid report for {@code orgCode} with {@code dataLines} data lines, in the format's own lines. */
+    static String report(String orgCode, int dataLines) {
+        StringBuilder b = new StringBuilder("ORG_KODS=" + orgCode + "\nDATUMS=20261031\nIESN_DAT=20261120\n"
+                + "PERSONA=Jānis Bērziņš\nTALRUNIS=+371 67022300\nEPASTS=statistika@banka.lv\n");
+        for (int i = 0; i < dataLines; i++) {
+            b.append("R").append(i).append("_C1=").append(i * 13).append('.').append(i % 10).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        token.close();
+    }
+}
