@@ -21,6 +21,7 @@ import lv.sargs.gateway.statistics.delivery.DeliveryCycle;
 import lv.sargs.gateway.statistics.delivery.SftpConnector;
 import lv.sargs.gateway.statistics.protect.FileProtector;
 import lv.sargs.gateway.statistics.store.ReportStore;
+import lv.sargs.hsm.Token;
 import org.tinylog.Logger;
 
 /**
@@ -47,7 +48,8 @@ public final class StatisticsService implements AutoCloseable {
     private final Path workDir;
     private final Path filesDir;
 
-    private StatisticsService(StatisticsSettings settings, FileProtector protector, Clock clock) throws IOException {
+    private StatisticsService(StatisticsSettings settings, FileProtector protector, Token token, Clock clock)
+            throws IOException {
         this.settings = settings;
         this.clock = clock;
         this.workDir = Files.createDirectories(settings.dataDir().resolve("work"));
@@ -55,7 +57,7 @@ public final class StatisticsService implements AutoCloseable {
         this.producer = new ReportProducer(settings, protector);
         producer.plainBudget();
         this.store = ReportStore.open(settings.dataDir().resolve("reports.mv.db"));
-        this.connector = new SftpConnector(settings.sftp());
+        this.connector = new SftpConnector(settings.sftp(), token);
         this.cycle = new DeliveryCycle(store, connector, settings.sftp(), filesDir, clock);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "statistics-courier");
@@ -71,12 +73,14 @@ public final class StatisticsService implements AutoCloseable {
      * {@code deliveryInterval}) and reply polling (every {@code pollInterval}).
      *
      * @param protector signs and encrypts each file (e.g. {@code CmsFileProtector} over the token)
+     * @param token the token holding the SFTP login key {@code statistics.sftp.userKeyLabel}
      * @param clock the time source; its zone decides "today" for {@code IESN_DAT}
      */
-    public static StatisticsService start(StatisticsSettings settings, FileProtector protector, Clock clock) {
+    public static StatisticsService start(StatisticsSettings settings, FileProtector protector, Token token,
+                                          Clock clock) {
         StatisticsService service;
         try {
-            service = new StatisticsService(settings, protector, clock);
+            service = new StatisticsService(settings, protector, token, clock);
         } catch (IOException e) {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
                     "statistics.dataDir: " + settings.dataDir() + " (" + e.getMessage() + ")", e);

@@ -1,11 +1,8 @@
 package lv.sargs.sandbox.lb;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -25,11 +22,9 @@ import lv.sargs.hsm.Token;
 import lv.sargs.hsm.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
- * The bank's side for exchange tests: its signing key on the demo token, its SFTP login key in a
- * file, Latvijas Banka's two recipient certificates, and the gateway's statistics service pointed at
+ * The bank's side for exchange tests: its signing and SFTP login keys on the demo token, Latvijas Banka's two recipient certificates, and the gateway's statistics service pointed at
  * a running {@link LbFileExchange}.
  */
 final class Bank implements AutoCloseable {
@@ -37,6 +32,7 @@ final class Bank implements AutoCloseable {
     static final String USER = "bank-abc";
     static final String ORG = "ABC";
     static final String KEY = "lb-signing";
+    static final String LOGIN_KEY = "lb-sftp-login";
     static final LocalDate PERIOD_END = LocalDate.of(2026, 10, 31);
 
     final CertificateAuthority ca = CertificateAuthority.create("Test CA");
@@ -44,23 +40,20 @@ final class Bank implements AutoCloseable {
     final HeldCertificate lbEc = ca.issue("Latvijas Banka EC").cms().keyType(CertificateAuthority.KeyType.EC_P384).build();
     final Token token = Tokens.demo();
     final X509Certificate signingCertificate;
-    final KeyPair loginKey = CertificateAuthority.generate(CertificateAuthority.KeyType.EC_P256);
+    final PublicKey loginKey;
     final Path dir;
 
-    Bank(Path dir) throws IOException, GeneralSecurityException {
+    Bank(Path dir, KeySpec loginKeySpec) {
         this.dir = dir;
         KeyInfo key = token.generateKeyPair(KEY, KeySpec.EC_P384);
         signingCertificate = ca.issue("Bank ABC statistics").cms().certify(key.publicKey());
         token.importCertificateChain(KEY, List.of(signingCertificate));
-        Path keyFile = dir.resolve("sftp-login.key");
-        try (OutputStream out = Files.newOutputStream(keyFile)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(loginKey, USER, null, out);
-        }
+        loginKey = token.generateKeyPair(LOGIN_KEY, loginKeySpec).publicKey();
     }
 
     LbFileExchange startExchange() throws IOException {
         LbFileExchange exchange = LbFileExchange.start(Files.createDirectories(dir.resolve("lb")), List.of(lbRsa, lbEc));
-        exchange.register(new LbUser(USER, loginKey.getPublic(), signingCertificate, ORG));
+        exchange.register(new LbUser(USER, loginKey, signingCertificate, ORG));
         return exchange;
     }
 
@@ -69,13 +62,13 @@ final class Bank implements AutoCloseable {
     }
 
     StatisticsService gateway(int port, PublicKey hostKey, long maxFileBytes, String orgCode) {
-        SftpSettings sftp = new SftpSettings("127.0.0.1", port, USER, hostKey, dir.resolve("sftp-login.key"),
+        SftpSettings sftp = new SftpSettings("127.0.0.1", port, USER, hostKey, LOGIN_KEY,
                 "STAT/OUT", "STAT/IN", Duration.ofSeconds(5));
         StatisticsSettings settings = new StatisticsSettings(dir.resolve("gateway"), orgCode, FileEncoding.WINDOWS_1257,
                 maxFileBytes, 4096, sftp, Duration.ofHours(1), Duration.ofHours(1));
         CmsFileProtector protector = new CmsFileProtector(token, KEY, List.of(lbRsa.certificate(), lbEc.certificate()),
                 Duration.ofSeconds(10));
-        return StatisticsService.start(settings, protector, Clock.systemUTC());
+        return StatisticsService.start(settings, protector, token, Clock.systemUTC());
     }
 
     static ReportSubmission submission() {

@@ -23,6 +23,7 @@ import lv.sargs.gateway.statistics.ReportRejectedException;
 import lv.sargs.gateway.statistics.ReportState;
 import lv.sargs.gateway.statistics.ReportStatus;
 import lv.sargs.gateway.statistics.StatisticsService;
+import lv.sargs.hsm.KeySpec;
 import lv.sargs.testkit.CertificateAuthority;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
@@ -41,7 +42,7 @@ class StatisticsExchangeTest {
 
     @BeforeEach
     void start() throws Exception {
-        bank = new Bank(dir);
+        bank = new Bank(dir, KeySpec.EC_P384);
         exchange = bank.startExchange();
     }
 

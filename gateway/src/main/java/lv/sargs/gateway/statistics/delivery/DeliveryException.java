@@ -16,8 +16,8 @@ public final class DeliveryException extends Exception {
         CONNECTION_FAILED,
         /** An SFTP request failed (upload, rename, listing, reading a reply). */
         TRANSFER_FAILED,
-        /** The login key file cannot be read. */
-        KEY_UNREADABLE
+        /** The login key is not on the token or is of a type SSH login cannot use. */
+        KEY_UNUSABLE
     }
 
     private final Code code;
