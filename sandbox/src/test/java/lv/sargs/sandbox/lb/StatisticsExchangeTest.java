@@ -23,6 +23,7 @@ import lv.sargs.gateway.statistics.ReportRejectedException;
 import lv.sargs.gateway.statistics.ReportState;
 import lv.sargs.gateway.statistics.ReportStatus;
 import lv.sargs.gateway.statistics.StatisticsService;
+import lv.sargs.gateway.statistics.store.ReportStore;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.testkit.CertificateAuthority;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -169,5 +170,29 @@ class StatisticsExchangeTest {
             assertEquals(1, exchange.received().size(), "delivered once");
             assertEquals(List.of(), Files.list(exchange.outDir(Bank.USER)).toList(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void finishesARenameCutOffByACrashWithoutUploadingAgain() throws Exception {
+        PublicKey wrong = CertificateAuthority.generate(CertificateAuthority.KeyType.EC_P256).getPublic();
+        String id;
+        ProducedFile file;
+        try (StatisticsService gateway = bank.gateway(exchange.port(), wrong, 1_000_000, Bank.ORG)) {
+            id = submit(gateway, Bank.report(Bank.ORG, 10));
+            file = gateway.status(id).orElseThrow().files().get(0);
+        }
+        // The state a crash leaves between "uploaded under the temporary name" and "renamed".
+        Files.copy(dir.resolve("gateway/files").resolve(id).resolve(file.name()),
+                exchange.outDir(Bank.USER).resolve(file.name() + ".part"));
+        try (ReportStore store = ReportStore.open(dir.resolve("gateway/reports.mv.db"))) {
+            store.update(id, s -> s.withFile(file.withDelivery(ProducedFile.Delivery.RENAMING)));
+        }
+
+        try (StatisticsService gateway = bank.gateway(exchange, 1_000_000)) {
+            ReportStatus accepted = deliverUntil(gateway, id, ReportState.ACCEPTED);
+            assertTrue(accepted.attempts().get(accepted.attempts().size() - 1).succeeded());
+        }
+        assertEquals(1, exchange.received().size(), "renamed once, never uploaded twice");
+        assertEquals(List.of(), Files.list(exchange.outDir(Bank.USER)).toList());
     }
 }
