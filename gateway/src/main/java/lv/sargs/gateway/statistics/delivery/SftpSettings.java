@@ -1,8 +1,13 @@
 package lv.sargs.gateway.statistics.delivery;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Map;
 import lv.sargs.gateway.statistics.StatisticsException;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * How to reach Latvijas Banka's file exchange over SFTP ({@code statistics.sftp.*}).
@@ -30,6 +35,29 @@ public record SftpSettings(String host, int port, String user, PublicKey hostKey
         require(inDir != null && !inDir.isBlank(), "statistics.sftp.inDir: " + inDir + " (expected: STAT/IN)");
         require(timeout != null && !timeout.isNegative() && !timeout.isZero(),
                 "statistics.sftp.timeout: " + timeout + " (expected: a positive duration)");
+    }
+
+    /**
+     * Reads a host key written as OpenSSH prints it ({@code known_hosts} or {@code .pub} form, e.g.
+     * {@code ecdsa-sha2-nistp256 AAAAE2Vj…}), for the config loader.
+     *
+     * @throws StatisticsException {@code CONFIGURATION} naming {@code statistics.sftp.hostKey}
+     */
+    public static PublicKey parseHostKey(String line) {
+        String text = line == null ? "" : line.strip();
+        // A known_hosts line starts with the host pattern; the key type is the first field that is one.
+        String[] fields = text.split("\\s+");
+        if (fields.length >= 3 && !fields[0].contains("-") && fields[1].contains("-")) {
+            text = text.substring(text.indexOf(fields[1]));
+        }
+        try {
+            return PublicKeyEntry.parsePublicKeyEntry(text).resolvePublicKey(null, Map.of(),
+                    PublicKeyEntryResolver.FAILING);
+        } catch (IllegalArgumentException | IOException | GeneralSecurityException e) {
+            throw new StatisticsException(StatisticsException.Code.CONFIGURATION, "statistics.sftp.hostKey: "
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                    + " (expected: the server's public key as OpenSSH prints it, e.g. 'ecdsa-sha2-nistp256 AAAA…')", e);
+        }
     }
 
     private static void require(boolean ok, String message) {
