@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import lv.sargs.gateway.statistics.delivery.DeliveryCycle;
 import lv.sargs.gateway.statistics.delivery.SftpConnector;
+import lv.sargs.gateway.statistics.protect.CmsFileProtector;
 import lv.sargs.gateway.statistics.protect.FileProtector;
 import lv.sargs.gateway.statistics.store.ReportStore;
 import lv.sargs.hsm.Token;
@@ -66,6 +67,19 @@ public final class StatisticsService implements AutoCloseable {
         });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.courier = executor;
+    }
+
+    /**
+     * Starts the service with files signed and encrypted by {@link CmsFileProtector} with
+     * {@code settings.signingKeyLabel()} on {@code token}; see {@link #start(StatisticsSettings,
+     * FileProtector, Token, Clock)}.
+     *
+     * @throws StatisticsException {@code CONFIGURATION} when the signing key has no certificate, a
+     *     recipient certificate is unusable, or the size limit leaves no room for content
+     */
+    public static StatisticsService start(StatisticsSettings settings, Token token, Clock clock) {
+        return start(settings, new CmsFileProtector(token, settings.signingKeyLabel(), settings.recipients(),
+                settings.signWait()), token, clock);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class LargeReportMain {
         long bytes = Long.parseLong(args[1]);
         try (StatisticsFixture fixture = new StatisticsFixture(KeySpec.EC_P384)) {
             ReportProducer producer = new ReportProducer(
-                    StatisticsFixture.settings(dir, StatisticsSettings.DEFAULT_MAX_FILE_BYTES), fixture.protector());
+                    fixture.settings(dir, StatisticsSettings.DEFAULT_MAX_FILE_BYTES), fixture.protector());
             List<ProducedFile> files = producer.produce(StatisticsFixture.lines(), new GeneratedReport(bytes),
                     StatisticsFixture.TODAY, 1, dir, dir.resolve("out"));
             for (ProducedFile f : files) {

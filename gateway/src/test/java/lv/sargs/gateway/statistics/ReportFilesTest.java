@@ -43,7 +43,7 @@ class ReportFilesTest {
     void splitsABigReportIntoPartsUnderTheLimitThatOpensslOpens(KeySpec bankKey) throws Exception {
         try (StatisticsFixture fixture = new StatisticsFixture(bankKey)) {
             String data = dataLines(9000);
-            List<ProducedFile> files = produce(fixture, StatisticsFixture.settings(dir, LIMIT), data);
+            List<ProducedFile> files = produce(fixture, fixture.settings(dir, LIMIT), data);
 
             assertTrue(files.size() >= 3, "a report of ~3.5 limits is split: " + files);
             Openssl openssl = new Openssl(dir.resolve("openssl"), fixture.ca);
@@ -81,7 +81,7 @@ class ReportFilesTest {
         try (StatisticsFixture fixture = new StatisticsFixture(KeySpec.EC_P384)) {
             String data = "R1=Ģirts Ķemers\n" + dataLines(4000);
             List<ProducedFile> files = produce(fixture,
-                    StatisticsFixture.settings(dir, LIMIT).withEncoding(FileEncoding.UTF8_BOM), data);
+                    fixture.settings(dir, LIMIT).withEncoding(FileEncoding.UTF8_BOM), data);
             assertTrue(files.size() >= 2, "split: " + files);
             Openssl openssl = new Openssl(dir.resolve("openssl"), fixture.ca);
             byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -98,7 +98,7 @@ class ReportFilesTest {
     @Test
     void keepsASmallReportInOneFileAndAReportWithoutDataHoldsOnlyTheIdentifyingLines() throws Exception {
         try (StatisticsFixture fixture = new StatisticsFixture(KeySpec.RSA_2048)) {
-            List<ProducedFile> files = produce(fixture, StatisticsFixture.settings(dir, LIMIT), "");
+            List<ProducedFile> files = produce(fixture, fixture.settings(dir, LIMIT), "");
             assertEquals(List.of("K01_ABC_20261031.txt.p7m"), files.stream().map(ProducedFile::name).toList());
             byte[] content = new Openssl(dir.resolve("openssl"), fixture.ca)
                     .decryptAndVerify(dir.resolve("out").resolve(files.get(0).name()), fixture.lbRsa, "rsa");

@@ -30,7 +30,7 @@ class ReportValidationTest {
     }
 
     private List<Problem> rejected(ReportSubmission submission, String body) throws IOException {
-        ReportProducer producer = new ReportProducer(StatisticsFixture.settings(dir, 1_000_000), fixture.protector());
+        ReportProducer producer = new ReportProducer(fixture.settings(dir, 1_000_000), fixture.protector());
         Path out = dir.resolve("out");
         ReportRejectedException e = assertThrows(ReportRejectedException.class, () -> producer.produce(submission,
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), StatisticsFixture.TODAY, 1, dir, out));
@@ -117,7 +117,7 @@ class ReportValidationTest {
 
     @Test
     void keepsTextValuesWithCommasAndNegativeNumbers() throws IOException {
-        ReportProducer producer = new ReportProducer(StatisticsFixture.settings(dir, 1_000_000), fixture.protector());
+        ReportProducer producer = new ReportProducer(fixture.settings(dir, 1_000_000), fixture.protector());
         String body = StatisticsFixture.identifying().replace("Jānis Bērziņš", "Bērziņš, Jānis")
                 + "R1=-12.75\nR2=Rīga, Brīvības iela 1\nR3=0\n";
         List<ProducedFile> files = producer.produce(StatisticsFixture.lines(),

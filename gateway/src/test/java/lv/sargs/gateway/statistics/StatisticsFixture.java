@@ -42,12 +42,13 @@ final class StatisticsFixture implements AutoCloseable {
         return new CmsFileProtector(token, KEY, List.of(lbRsa.certificate(), lbEc.certificate()), Duration.ofSeconds(10));
     }
 
-    static StatisticsSettings settings(Path dataDir, long maxFileBytes) {
+    StatisticsSettings settings(Path dataDir, long maxFileBytes) {
         SftpSettings sftp = new SftpSettings("127.0.0.1", 22, "bank", CertificateAuthority.generate(
                 CertificateAuthority.KeyType.EC_P256).getPublic(), "sftp-login", "STAT/OUT", "STAT/IN",
                 Duration.ofSeconds(5));
-        return new StatisticsSettings(dataDir, ORG, FileEncoding.WINDOWS_1257, maxFileBytes, 4096, sftp,
-                Duration.ofMinutes(1), Duration.ofMinutes(5));
+        return new StatisticsSettings(dataDir, ORG, FileEncoding.WINDOWS_1257, maxFileBytes, 4096, KEY,
+                List.of(lbRsa.certificate(), lbEc.certificate()), Duration.ofSeconds(10), sftp, Duration.ofMinutes(1),
+                Duration.ofMinutes(5));
     }
 
     static ReportSubmission lines() {

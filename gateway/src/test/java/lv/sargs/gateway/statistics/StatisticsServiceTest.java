@@ -50,8 +50,10 @@ class StatisticsServiceTest {
                 CertificateAuthority.KeyType.EC_P256).getPublic(), "sftp-login", "STAT/OUT", "STAT/IN",
                 Duration.ofSeconds(2));
         StatisticsSettings settings = new StatisticsSettings(dir, StatisticsFixture.ORG, FileEncoding.WINDOWS_1257,
-                StatisticsSettings.MIN_MAX_FILE_BYTES, 4096, sftp, Duration.ofHours(1), Duration.ofHours(1));
-        return StatisticsService.start(settings, fixture.protector(), fixture.token, Clock.systemUTC());
+                StatisticsSettings.MIN_MAX_FILE_BYTES, 4096, StatisticsFixture.KEY,
+                List.of(fixture.lbRsa.certificate(), fixture.lbEc.certificate()), Duration.ofSeconds(10), sftp,
+                Duration.ofHours(1), Duration.ofHours(1));
+        return StatisticsService.start(settings, fixture.token, Clock.systemUTC());
     }
 
     private static String submit(StatisticsService service, ReportSubmission submission, String body) {

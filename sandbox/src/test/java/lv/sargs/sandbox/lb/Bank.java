@@ -15,7 +15,6 @@ import lv.sargs.gateway.statistics.ReportSubmission;
 import lv.sargs.gateway.statistics.StatisticsService;
 import lv.sargs.gateway.statistics.StatisticsSettings;
 import lv.sargs.gateway.statistics.delivery.SftpSettings;
-import lv.sargs.gateway.statistics.protect.CmsFileProtector;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
@@ -65,10 +64,10 @@ final class Bank implements AutoCloseable {
         SftpSettings sftp = new SftpSettings("127.0.0.1", port, USER, hostKey, LOGIN_KEY,
                 "STAT/OUT", "STAT/IN", Duration.ofSeconds(5));
         StatisticsSettings settings = new StatisticsSettings(dir.resolve("gateway"), orgCode, FileEncoding.WINDOWS_1257,
-                maxFileBytes, 4096, sftp, Duration.ofHours(1), Duration.ofHours(1));
-        CmsFileProtector protector = new CmsFileProtector(token, KEY, List.of(lbRsa.certificate(), lbEc.certificate()),
-                Duration.ofSeconds(10));
-        return StatisticsService.start(settings, protector, token, Clock.systemUTC());
+                maxFileBytes, StatisticsSettings.DEFAULT_MAX_LINE_CHARS, KEY,
+                List.of(lbRsa.certificate(), lbEc.certificate()), Duration.ofSeconds(10), sftp, Duration.ofHours(1),
+                Duration.ofHours(1));
+        return StatisticsService.start(settings, token, Clock.systemUTC());
     }
 
     static ReportSubmission submission() {
