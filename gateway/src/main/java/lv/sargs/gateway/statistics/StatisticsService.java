@@ -56,6 +56,7 @@ public final class StatisticsService implements AutoCloseable {
         this.workDir = Files.createDirectories(settings.dataDir().resolve("work"));
         this.filesDir = Files.createDirectories(settings.dataDir().resolve("files"));
         this.producer = new ReportProducer(settings, protector);
+        // A size limit that leaves no room for content must stop start-up, not the first report.
         producer.plainBudget();
         this.store = ReportStore.open(settings.dataDir().resolve("reports.mv.db"));
         this.connector = new SftpConnector(settings.sftp(), token);

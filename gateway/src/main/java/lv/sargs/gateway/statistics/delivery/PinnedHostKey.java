@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics.delivery;
 
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.PublicKey;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -30,7 +31,9 @@ final class PinnedHostKey implements ServerKeyVerifier {
         if (KeyUtils.compareKeys(expected, presented)) {
             return true;
         }
-        String message = "statistics.sftp.hostKey: " + remote + " presented " + fingerprint(presented)
+        String where = remote instanceof InetSocketAddress inet ? inet.getHostString() + ":" + inet.getPort()
+                : String.valueOf(remote);
+        String message = "statistics.sftp.hostKey: " + where + " presented " + fingerprint(presented)
                 + " (" + KeyUtils.getKeyType(presented) + "), expected " + fingerprint(expected) + " ("
                 + KeyUtils.getKeyType(expected) + "); nothing was sent. If Latvijas Banka changed its host key,"
                 + " confirm the new fingerprint with them and update statistics.sftp.hostKey";
