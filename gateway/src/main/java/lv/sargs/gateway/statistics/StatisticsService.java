@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.statistics.delivery.DeliveryCycle;
 import lv.sargs.gateway.statistics.delivery.SftpConnector;
 import lv.sargs.gateway.statistics.protect.CmsFileProtector;
@@ -45,14 +46,16 @@ public final class StatisticsService implements AutoCloseable {
     private final SftpConnector connector;
     private final DeliveryCycle cycle;
     private final ScheduledExecutorService courier;
+    private final StatisticsMetrics metrics;
     private final ReentrantLock submitting = new ReentrantLock();
     private final Path workDir;
     private final Path filesDir;
 
-    private StatisticsService(StatisticsSettings settings, FileProtector protector, Token token, Clock clock)
-            throws IOException {
+    private StatisticsService(StatisticsSettings settings, FileProtector protector, Token token, Metrics registry,
+                              Clock clock) throws IOException {
         this.settings = settings;
         this.clock = clock;
+        this.metrics = new StatisticsMetrics(registry);
         this.workDir = Files.createDirectories(settings.dataDir().resolve("work"));
         this.filesDir = Files.createDirectories(settings.dataDir().resolve("files"));
         this.producer = new ReportProducer(settings, protector);
@@ -60,7 +63,7 @@ public final class StatisticsService implements AutoCloseable {
         producer.plainBudget();
         this.store = ReportStore.open(settings.dataDir().resolve("reports.mv.db"));
         this.connector = new SftpConnector(settings.sftp(), token);
-        this.cycle = new DeliveryCycle(store, connector, settings.sftp(), filesDir, clock);
+        this.cycle = new DeliveryCycle(store, connector, settings.sftp(), filesDir, metrics, clock);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "statistics-courier");
             t.setDaemon(true);
@@ -73,14 +76,14 @@ public final class StatisticsService implements AutoCloseable {
     /**
      * Starts the service with files signed and encrypted by {@link CmsFileProtector} with
      * {@code settings.signingKeyLabel()} on {@code token}; see {@link #start(StatisticsSettings,
-     * FileProtector, Token, Clock)}.
+     * FileProtector, Token, Metrics, Clock)}.
      *
      * @throws StatisticsException {@code CONFIGURATION} when the signing key has no certificate, a
      *     recipient certificate is unusable, or the size limit leaves no room for content
      */
-    public static StatisticsService start(StatisticsSettings settings, Token token, Clock clock) {
+    public static StatisticsService start(StatisticsSettings settings, Token token, Metrics metrics, Clock clock) {
         return start(settings, new CmsFileProtector(token, settings.signingKeyLabel(), settings.recipients(),
-                settings.signWait()), token, clock);
+                settings.signWait()), token, metrics, clock);
     }
 
     /**
@@ -89,13 +92,14 @@ public final class StatisticsService implements AutoCloseable {
      *
      * @param protector signs and encrypts each file (e.g. {@code CmsFileProtector} over the token)
      * @param token the token holding the SFTP login key {@code statistics.sftp.userKeyLabel}
+     * @param metrics the registry the statistics counters join
      * @param clock the time source; its zone decides "today" for {@code IESN_DAT}
      */
     public static StatisticsService start(StatisticsSettings settings, FileProtector protector, Token token,
-                                          Clock clock) {
+                                          Metrics metrics, Clock clock) {
         StatisticsService service;
         try {
-            service = new StatisticsService(settings, protector, token, clock);
+            service = new StatisticsService(settings, protector, token, metrics, clock);
         } catch (IOException e) {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
                     "statistics.dataDir: " + settings.dataDir() + " (" + e.getMessage() + ")", e);
@@ -131,7 +135,12 @@ public final class StatisticsService implements AutoCloseable {
             store.put(new ReportStatus(id, ReportState.PRODUCED, submission.prefix(), settings.orgCode(),
                     submission.periodEnd(), submission.correction().orElse(0), version, clock.instant(), files,
                     List.of(), null));
+            metrics.reportProduced();
             Logger.info("statistics report {}: {} file(s) produced for {}", id, files.size(), setKey);
+        } catch (ReportRejectedException e) {
+            metrics.reportRefused();
+            deleteTree(outDir);
+            throw e;
         } catch (IOException e) {
             deleteTree(outDir);
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.statistics.delivery.SftpSettings;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.testkit.CertificateAuthority;
@@ -30,6 +31,7 @@ class StatisticsServiceTest {
     Path dir;
 
     private final StatisticsFixture fixture = new StatisticsFixture(KeySpec.EC_P384);
+    private final Metrics metrics = new Metrics();
 
     @AfterEach
     void closeToken() {
@@ -53,7 +55,7 @@ class StatisticsServiceTest {
                 StatisticsSettings.MIN_MAX_FILE_BYTES, 4096, StatisticsFixture.KEY,
                 List.of(fixture.lbRsa.certificate(), fixture.lbEc.certificate()), Duration.ofSeconds(10), sftp,
                 Duration.ofHours(1), Duration.ofHours(1));
-        return StatisticsService.start(settings, fixture.token, Clock.systemUTC());
+        return StatisticsService.start(settings, fixture.token, metrics, Clock.systemUTC());
     }
 
     private static String submit(StatisticsService service, ReportSubmission submission, String body) {
@@ -112,6 +114,9 @@ class StatisticsServiceTest {
             ReportRejectedException refused = assertThrows(ReportRejectedException.class,
                     () -> submit(service, StatisticsFixture.lines(), "ORG_KODS=ABC\n"));
             assertEquals(5, refused.total());
+            StringBuilder scrape = new StringBuilder();
+            metrics.writePrometheus(scrape);
+            assertTrue(scrape.toString().contains("sargs_statistics_reports_total{outcome=\"refused\"} 1\n"), scrape.toString());
             try (var files = Files.list(dir.resolve("files")); var work = Files.list(dir.resolve("work"))) {
                 assertEquals(0, files.count() + work.count());
             }

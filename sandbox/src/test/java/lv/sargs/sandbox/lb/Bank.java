@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
+import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.statistics.FileEncoding;
 import lv.sargs.gateway.statistics.ReportSubmission;
 import lv.sargs.gateway.statistics.StatisticsService;
@@ -41,6 +42,7 @@ final class Bank implements AutoCloseable {
     final X509Certificate signingCertificate;
     final PublicKey loginKey;
     final Path dir;
+    final Metrics metrics = new Metrics();
 
     Bank(Path dir, KeySpec loginKeySpec) {
         this.dir = dir;
@@ -67,7 +69,7 @@ final class Bank implements AutoCloseable {
                 maxFileBytes, StatisticsSettings.DEFAULT_MAX_LINE_CHARS, KEY,
                 List.of(lbRsa.certificate(), lbEc.certificate()), Duration.ofSeconds(10), sftp, Duration.ofHours(1),
                 Duration.ofHours(1));
-        return StatisticsService.start(settings, token, Clock.systemUTC());
+        return StatisticsService.start(settings, token, metrics, Clock.systemUTC());
     }
 
     static ReportSubmission submission() {

@@ -96,6 +96,10 @@ class StatisticsExchangeTest {
             assertEquals(List.of(accepted.files().stream().map(ProducedFile::name).toList()),
                     exchange.received().stream().map(Received::files).toList(), "one set, every part, in order");
             assertEquals(List.of(), Files.list(exchange.inDir(Bank.USER)).toList(), "the reply was collected");
+            StringBuilder scrape = new StringBuilder();
+            bank.metrics.writePrometheus(scrape);
+            assertTrue(scrape.toString().contains("sargs_statistics_answers_total{result=\"accepted\"} 1\n"), scrape.toString());
+            assertTrue(scrape.toString().contains("sargs_statistics_deliveries_total{outcome=\"delivered\"} 1\n"), scrape.toString());
         }
     }
 

@@ -11,6 +11,7 @@ import lv.sargs.gateway.statistics.LbAnswer;
 import lv.sargs.gateway.statistics.ProducedFile;
 import lv.sargs.gateway.statistics.ReportState;
 import lv.sargs.gateway.statistics.ReportStatus;
+import lv.sargs.gateway.statistics.StatisticsMetrics;
 import lv.sargs.gateway.statistics.store.ReportStore;
 import org.tinylog.Logger;
 
@@ -30,6 +31,7 @@ public final class DeliveryCycle {
     private final SftpConnector connector;
     private final SftpSettings settings;
     private final Path filesDir;
+    private final StatisticsMetrics metrics;
     private final Clock clock;
     private final Set<String> unmatchedReplies = new HashSet<>();
 
@@ -37,11 +39,12 @@ public final class DeliveryCycle {
      * @param filesDir the directory holding one sub-directory of produced files per report id
      */
     public DeliveryCycle(ReportStore store, SftpConnector connector, SftpSettings settings, Path filesDir,
-                         Clock clock) {
+                         StatisticsMetrics metrics, Clock clock) {
         this.store = store;
         this.connector = connector;
         this.settings = settings;
         this.filesDir = filesDir;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -88,11 +91,13 @@ public final class DeliveryCycle {
         }
         store.update(report.id(), s -> s.withAttempt(new DeliveryAttempt(clock.instant(), true,
                 s.files().size() + " file(s) in " + settings.outDir()), ReportState.DELIVERED));
+        metrics.delivery(true);
         Logger.info("statistics report {}: delivered to {}", report.id(), settings.outDir());
         return true;
     }
 
     private void recordFailure(String id, DeliveryException e) {
+        metrics.delivery(false);
         store.update(id, s -> s.withAttempt(new DeliveryAttempt(clock.instant(), false, e.getMessage()), s.state()));
     }
 
@@ -138,6 +143,7 @@ public final class DeliveryCycle {
             store.update(report.get(), s -> s.withAnswer(new LbAnswer(name, clock.instant(), r.accepted(),
                     r.messages())));
             exchange.removeIfExists(path);
+            metrics.answer(r.accepted());
             Logger.info("statistics report {}: Latvijas Banka {} it ({})", report.get(),
                     r.accepted() ? "accepted" : "rejected", name);
         }
