@@ -168,8 +168,9 @@ public final class StatisticsService implements AutoCloseable {
     private void runCycle(boolean collectReplies) {
         try {
             cycle.run(collectReplies);
-        } catch (StatisticsException e) {
-            // A store failure must not cancel the schedule: the next cycle retries from the durable state.
+        } catch (RuntimeException e) {
+            // An exception escaping a scheduled task would silently end the schedule for good; the next
+            // cycle starts again from the durable state, so the failure is logged and the schedule kept.
             Logger.error(e, "statistics courier: {}", e.getMessage());
         }
     }
