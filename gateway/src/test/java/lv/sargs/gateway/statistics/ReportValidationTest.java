@@ -126,4 +126,44 @@ class ReportValidationTest {
         assertEquals(1, files.size());
         assertEquals("K01_ABC_20261031.txt.p7m", files.get(0).name());
     }
+
+    @Test
+    void namesACharacterOutsideWindows1257ByItsCodePointEvenBeyondTheBasicPlane() throws IOException {
+        List<String> problems = rejected(StatisticsFixture.lines(), StatisticsFixture.identifying() + "R1=ok 😀\n")
+                .stream().map(Problem::toString).toList();
+        assertEquals(List.of("line 7: R1=ok 😀 (expected: characters of windows-1257; '😀' U+1F600 is not)"), problems);
+    }
+
+    @Test
+    void refusesABodyThatIsNotUtf8AndALineThatIsTooLong() throws IOException {
+        ReportProducer producer = new ReportProducer(fixture.settings(dir, 1_000_000), fixture.protector());
+        byte[] latin1 = (StatisticsFixture.identifying() + "R1=Bērziņš\n").getBytes(java.nio.charset.Charset.forName("windows-1257"));
+        ReportRejectedException e = assertThrows(ReportRejectedException.class, () -> producer.produce(
+                StatisticsFixture.lines(), new ByteArrayInputStream(latin1), StatisticsFixture.TODAY, 1, dir, dir.resolve("out")));
+        assertTrue(e.problems().get(0).text().startsWith("bytes that are not UTF-8"), e.getMessage());
+
+        String longLine = "R1=" + "9".repeat(5000) + "\n";
+        List<String> problems = rejected(StatisticsFixture.lines(), StatisticsFixture.identifying() + longLine)
+                .stream().map(Problem::toString).toList();
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("line 7: R1=999"), problems.get(0));
+        assertTrue(problems.get(0).endsWith("(expected: a line of at most 4096 characters, one indicator per line)"),
+                problems.get(0));
+    }
+
+    @Test
+    void countsEveryProblemButListsTheFirstThousand() {
+        StringBuilder body = new StringBuilder(StatisticsFixture.identifying());
+        for (int i = 0; i < 1500; i++) {
+            body.append("R").append(i).append("=1,5\n");
+        }
+        ReportProducer producer = new ReportProducer(fixture.settings(dir, 1_000_000), fixture.protector());
+        ReportRejectedException e = assertThrows(ReportRejectedException.class, () -> producer.produce(
+                StatisticsFixture.lines(), new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)),
+                StatisticsFixture.TODAY, 1, dir, dir.resolve("out")));
+        assertEquals(1500, e.total());
+        assertEquals(1000, e.problems().size());
+        assertEquals(1006, e.problems().get(999).line());
+        assertTrue(e.getMessage().endsWith("; … 1495 more"), e.getMessage());
+    }
 }
