@@ -26,10 +26,17 @@ final class StatisticsFixture implements AutoCloseable {
     static final LocalDate PERIOD_END = LocalDate.of(2026, 10, 31);
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    final CertificateAuthority ca = CertificateAuthority.create("Test CA");
+    // Minted once per JVM: RSA key generation is slow, and no test changes them.
+    private static final CertificateAuthority CA = CertificateAuthority.create("Test CA");
+    private static final HeldCertificate LB_RSA = CA.issue("Latvijas Banka RSA").cms()
+            .keyType(CertificateAuthority.KeyType.RSA_2048).build();
+    private static final HeldCertificate LB_EC = CA.issue("Latvijas Banka EC").cms()
+            .keyType(CertificateAuthority.KeyType.EC_P384).build();
+
+    final CertificateAuthority ca = CA;
     final Token token = Tokens.demo();
-    final HeldCertificate lbRsa = ca.issue("Latvijas Banka RSA").cms().keyType(CertificateAuthority.KeyType.RSA_2048).build();
-    final HeldCertificate lbEc = ca.issue("Latvijas Banka EC").cms().keyType(CertificateAuthority.KeyType.EC_P384).build();
+    final HeldCertificate lbRsa = LB_RSA;
+    final HeldCertificate lbEc = LB_EC;
     final X509Certificate bankCertificate;
 
     StatisticsFixture(KeySpec bankKey) {

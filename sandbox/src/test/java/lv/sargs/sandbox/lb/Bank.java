@@ -35,9 +35,16 @@ final class Bank implements AutoCloseable {
     static final String LOGIN_KEY = "lb-sftp-login";
     static final LocalDate PERIOD_END = LocalDate.of(2026, 10, 31);
 
-    final CertificateAuthority ca = CertificateAuthority.create("Test CA");
-    final HeldCertificate lbRsa = ca.issue("Latvijas Banka RSA").cms().keyType(CertificateAuthority.KeyType.RSA_2048).build();
-    final HeldCertificate lbEc = ca.issue("Latvijas Banka EC").cms().keyType(CertificateAuthority.KeyType.EC_P384).build();
+    // Minted once per JVM: RSA key generation is slow, and no test changes them.
+    private static final CertificateAuthority CA = CertificateAuthority.create("Test CA");
+    private static final HeldCertificate LB_RSA = CA.issue("Latvijas Banka RSA").cms()
+            .keyType(CertificateAuthority.KeyType.RSA_2048).build();
+    private static final HeldCertificate LB_EC = CA.issue("Latvijas Banka EC").cms()
+            .keyType(CertificateAuthority.KeyType.EC_P384).build();
+
+    final CertificateAuthority ca = CA;
+    final HeldCertificate lbRsa = LB_RSA;
+    final HeldCertificate lbEc = LB_EC;
     final Token token = Tokens.demo();
     final X509Certificate signingCertificate;
     final PublicKey loginKey;
