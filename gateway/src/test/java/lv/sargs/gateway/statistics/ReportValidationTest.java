@@ -166,4 +166,15 @@ class ReportValidationTest {
         assertEquals(1006, e.problems().get(999).line());
         assertTrue(e.getMessage().endsWith("; … 1495 more"), e.getMessage());
     }
+
+    @Test
+    void refusesAJsonValueLongerThanALineMayBe() throws IOException {
+        ReportSubmission json = new ReportSubmission("K01", StatisticsFixture.PERIOD_END, OptionalInt.empty(),
+                ReportSubmission.Form.JSON);
+        List<Problem> problems = rejected(json, "{\n \"ORG_KODS\": \"ABC\",\n \"R1\": \"" + "x".repeat(5000) + "\"\n}");
+        assertEquals(1, problems.size(), "no 'missing' for what could not be read: " + problems);
+        assertEquals(3, problems.get(0).line(), problems.toString());
+        assertTrue(problems.get(0).text().startsWith("unreadable JSON (expected: one object of names to values of at"
+                + " most 4096 characters)"), problems.toString());
+    }
 }

@@ -1,9 +1,10 @@
 package lv.sargs.gateway.statistics.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -13,22 +14,27 @@ import java.io.Reader;
  */
 final class JsonReportReader {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
     private final Reader in;
     private final Problems problems;
+    private final JsonFactory factory;
+    private final int maxValueChars;
 
-    JsonReportReader(Reader in, Problems problems) {
+    JsonReportReader(Reader in, int maxValueChars, Problems problems) {
         this.in = in;
         this.problems = problems;
+        this.maxValueChars = maxValueChars;
+        // A name or value is one report line: no longer than a line may be, so memory stays bounded.
+        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(maxValueChars).maxNameLength(maxValueChars).maxNumberLength(maxValueChars)
+                .maxNestingDepth(2).build()).build();
     }
 
     /** Reads to the end; returns the last line number seen. */
     long read(IndicatorHandler handler) throws IOException {
-        try (JsonParser p = FACTORY.createParser(in)) {
+        try (JsonParser p = factory.createParser(in)) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
-                    problems.add(line(p), "report body (expected: a JSON object of indicator names to values)");
+                    problems.stop(line(p), "report body (expected: a JSON object of indicator names to values)");
                     return line(p);
                 }
                 JsonToken token;
@@ -67,8 +73,9 @@ final class JsonReportReader {
                     problems.add(line(p), "text after the JSON object (expected: one object only)");
                 }
                 return line(p);
-            } catch (JsonParseException e) {
-                problems.add(line(p), "malformed JSON: " + e.getOriginalMessage());
+            } catch (JsonProcessingException e) {
+                problems.stop(line(p), "unreadable JSON (expected: one object of names to values of at most "
+                        + maxValueChars + " characters): " + e.getOriginalMessage());
                 return line(p);
             }
         }

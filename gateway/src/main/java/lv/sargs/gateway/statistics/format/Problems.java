@@ -14,6 +14,7 @@ public final class Problems {
     private final int cap;
     private final List<Problem> kept = new ArrayList<>();
     private long total;
+    private boolean stopped;
 
     public Problems(int cap) {
         this.cap = cap;
@@ -25,6 +26,20 @@ public final class Problems {
         if (kept.size() < cap) {
             kept.add(new Problem(line, text));
         }
+    }
+
+    /**
+     * Records a problem after which the rest of the body cannot be read, so checks that need the
+     * whole report (the mandatory indicators) are not made on a part of it.
+     */
+    public void stop(long line, String text) {
+        add(line, text);
+        stopped = true;
+    }
+
+    /** Whether reading stopped early at a problem. */
+    public boolean stopped() {
+        return stopped;
     }
 
     /** The problems kept, in order of discovery. */

@@ -54,13 +54,15 @@ public final class ReportValidator {
         try {
             lastLine = switch (submission.form()) {
                 case LINES -> new LineReportReader(body, maxLineChars, problems).read(checks);
-                case JSON -> new JsonReportReader(body, problems).read(checks);
+                case JSON -> new JsonReportReader(body, maxLineChars, problems).read(checks);
             };
         } catch (CharacterCodingException e) {
-            problems.add(checks.lastLine + 1, "bytes that are not UTF-8 (expected: the report body in UTF-8)");
+            problems.stop(checks.lastLine + 1, "bytes that are not UTF-8 (expected: the report body in UTF-8)");
             return;
         }
-        checks.finish(lastLine + 1);
+        if (!problems.stopped()) {
+            checks.finish(lastLine + 1);
+        }
     }
 
     /** The per-indicator rules, with the state they need across lines. */
