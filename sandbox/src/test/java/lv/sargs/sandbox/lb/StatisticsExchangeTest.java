@@ -15,6 +15,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import lv.sargs.gateway.statistics.DeliveryAttempt;
@@ -22,6 +23,7 @@ import lv.sargs.gateway.statistics.ProducedFile;
 import lv.sargs.gateway.statistics.ReportRejectedException;
 import lv.sargs.gateway.statistics.ReportState;
 import lv.sargs.gateway.statistics.ReportStatus;
+import lv.sargs.gateway.statistics.ReportSubmission;
 import lv.sargs.gateway.statistics.StatisticsService;
 import lv.sargs.gateway.statistics.store.ReportStore;
 import lv.sargs.hsm.KeySpec;
@@ -198,5 +200,28 @@ class StatisticsExchangeTest {
         }
         assertEquals(1, exchange.received().size(), "renamed once, never uploaded twice");
         assertEquals(List.of(), Files.list(exchange.outDir(Bank.USER)).toList());
+    }
+
+    @Test
+    void bringsInAnswersWhileAnotherReportCannotBeDelivered() throws Exception {
+        // A file Latvijas Banka has not taken yet blocks the rename of the next file of that name.
+        Files.writeString(exchange.outDir(Bank.USER).resolve("K02_ABC_20261031.txt.p7m"), "earlier upload");
+        try (StatisticsService gateway = bank.gateway(exchange, 1_000_000)) {
+            String first = submit(gateway, Bank.report(Bank.ORG, 10));
+            await("the first report's delivery and answer", () -> exchange.received().size() == 1);
+
+            ReportSubmission k02 = new ReportSubmission("K02", Bank.PERIOD_END, OptionalInt.empty(),
+                    ReportSubmission.Form.LINES);
+            String stuck = gateway.submit(k02, new ByteArrayInputStream(Bank.report(Bank.ORG, 20)
+                    .getBytes(StandardCharsets.UTF_8)));
+
+            ReportStatus answered = deliverUntil(gateway, first, ReportState.ACCEPTED);
+            assertTrue(answered.answer().accepted());
+            ReportStatus undelivered = gateway.status(stuck).orElseThrow();
+            assertEquals(ReportState.PRODUCED, undelivered.state());
+            assertTrue(undelivered.attempts().get(undelivered.attempts().size() - 1).detail()
+                    .contains("rename STAT/OUT/K02_ABC_20261031.txt.p7m.part to STAT/OUT/K02_ABC_20261031.txt.p7m"),
+                    undelivered.attempts().toString());
+        }
     }
 }

@@ -66,11 +66,11 @@ public final class DeliveryCycle {
             return;
         }
         try (exchange) {
-            boolean allDelivered = true;
             for (ReportStatus report : pending) {
-                allDelivered &= deliver(report, exchange);
+                deliver(report, exchange);
             }
-            if (collectReplies && allDelivered) {
+            // Even when a report could not be delivered, the others' answers are still brought in.
+            if (collectReplies) {
                 collect(exchange);
             }
         } catch (DeliveryException e) {
@@ -78,8 +78,8 @@ public final class DeliveryCycle {
         }
     }
 
-    /** Uploads the report's files; false (with the failure recorded) when one could not be. */
-    private boolean deliver(ReportStatus report, SftpExchange exchange) {
+    /** Uploads the report's files, recording the attempt either way. */
+    private void deliver(ReportStatus report, SftpExchange exchange) {
         try {
             for (ProducedFile file : report.files()) {
                 deliverFile(report.id(), file, exchange);
@@ -87,13 +87,12 @@ public final class DeliveryCycle {
         } catch (DeliveryException e) {
             Logger.warn("statistics report {}: {}", report.id(), e.getMessage());
             recordFailure(report.id(), e);
-            return false;
+            return;
         }
         store.update(report.id(), s -> s.withAttempt(new DeliveryAttempt(clock.instant(), true,
                 s.files().size() + " file(s) in " + settings.outDir()), ReportState.DELIVERED));
         metrics.delivery(true);
         Logger.info("statistics report {}: delivered to {}", report.id(), settings.outDir());
-        return true;
     }
 
     private void recordFailure(String id, DeliveryException e) {
