@@ -1,16 +1,9 @@
 package lv.sargs.gateway.statistics.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +12,7 @@ import lv.sargs.gateway.statistics.ProducedFile;
 import lv.sargs.gateway.statistics.ReportState;
 import lv.sargs.gateway.statistics.ReportStatus;
 import lv.sargs.gateway.statistics.StatisticsException;
+import lv.sargs.gateway.statistics.StatisticsJson;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -41,7 +35,7 @@ public final class ReportStore implements AutoCloseable {
         this.reports = store.openMap("reports");
         this.fileHashes = store.openMap("fileHashes");
         this.setVersions = store.openMap("setVersions");
-        this.json = mapper();
+        this.json = StatisticsJson.mapper();
     }
 
     /** Opens (or creates) the store file {@code file}. */
@@ -148,25 +142,5 @@ public final class ReportStore implements AutoCloseable {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
                     "statistics store: a report record cannot be read (" + e.getOriginalMessage() + ")", e);
         }
-    }
-
-    private static ObjectMapper mapper() {
-        SimpleModule time = new SimpleModule("statistics-time");
-        time.addSerializer(Instant.class, ToStringSerializer.instance);
-        time.addSerializer(LocalDate.class, ToStringSerializer.instance);
-        time.addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
-            @Override
-            protected Instant _deserialize(String value, DeserializationContext ctxt) {
-                return Instant.parse(value);
-            }
-        });
-        time.addDeserializer(LocalDate.class, new FromStringDeserializer<>(LocalDate.class) {
-            @Override
-            protected LocalDate _deserialize(String value, DeserializationContext ctxt) {
-                return LocalDate.parse(value);
-            }
-        });
-        return new ObjectMapper().registerModule(time)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 }
