@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.util.Collection;
 import java.util.List;
 import lv.sargs.testkit.HeldCertificate;
@@ -19,11 +20,14 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.Recipient;
+import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -57,14 +61,12 @@ final class P7mOpener {
             RecipientInformation recipient = null;
             HeldCertificate key = null;
             for (HeldCertificate candidate : lbKeys) {
-                X509CertificateHolder holder = new X509CertificateHolder(candidate.certificate().getEncoded());
-                for (RecipientInformation info : enveloped.getRecipientInfos().getRecipients()) {
-                    if (info.getRID().match(holder)) {
-                        recipient = info;
-                        key = candidate;
-                    }
-                }
+                X509Certificate cert = candidate.certificate();
+                RecipientId id = cert.getPublicKey() instanceof ECPublicKey
+                        ? new JceKeyAgreeRecipientId(cert) : new JceKeyTransRecipientId(cert);
+                recipient = enveloped.getRecipientInfos().get(id);
                 if (recipient != null) {
+                    key = candidate;
                     break;
                 }
             }
