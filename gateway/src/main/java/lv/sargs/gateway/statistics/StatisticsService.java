@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.statistics.delivery.DeliveryCycle;
 import lv.sargs.gateway.statistics.delivery.SftpConnector;
+import lv.sargs.gateway.statistics.format.FileNames;
 import lv.sargs.gateway.statistics.protect.CmsFileProtector;
 import lv.sargs.gateway.statistics.protect.FileProtector;
 import lv.sargs.gateway.statistics.store.ReportStore;
@@ -130,6 +131,10 @@ public final class StatisticsService implements AutoCloseable {
             String setKey = submission.prefix() + "_" + settings.orgCode() + "_" + YYYYMMDD.format(submission.periodEnd());
             int atLeast = submission.correction().orElse(0) + 1;
             int version = store.peekSetVersion(setKey, atLeast);
+            if (version > FileNames.MAX_VERSION) {
+                throw new StatisticsException(StatisticsException.Code.INVALID_SUBMISSION, setKey + ": set version "
+                        + version + " (expected: at most " + FileNames.MAX_VERSION + ", the file names' vNN)");
+            }
             List<ProducedFile> files = producer.produce(submission, body, LocalDate.now(clock), version, workDir, outDir);
             store.useSetVersion(setKey, version);
             store.put(new ReportStatus(id, ReportState.PRODUCED, submission.prefix(), settings.orgCode(),
