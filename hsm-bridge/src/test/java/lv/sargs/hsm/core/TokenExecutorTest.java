@@ -19,11 +19,18 @@ class TokenExecutorTest {
     }
 
     @Test
-    void completesOnTheWorkerThread() {
+    void completesOnTheWorkerThread() throws Exception {
         try (TokenExecutor executor = new TokenExecutor("token 't'", 4, Duration.ofSeconds(5))) {
-            String thread = executor.submit("name thread", () -> Thread.currentThread().getName())
-                    .thenApply(ignored -> Thread.currentThread().getName()).join();
-            assertEquals("hsm-worker token 't'", thread);
+            // The dependent stage must be attached before the operation completes; otherwise it
+            // would run on this thread and the test would measure the race, not the executor.
+            CountDownLatch attached = new CountDownLatch(1);
+            CompletableFuture<String> op = executor.submit("name thread", () -> {
+                attached.await();
+                return Thread.currentThread().getName();
+            });
+            CompletableFuture<String> next = op.thenApply(ignored -> Thread.currentThread().getName());
+            attached.countDown();
+            assertEquals("hsm-worker token 't'", next.join());
         }
     }
 
