@@ -25,9 +25,16 @@ public final class SargsAdmin {
         System.exit(run(args));
     }
 
-    /** Runs the tool and returns its exit code (for tests). */
+    /** Runs the tool on the process's standard streams and returns its exit code. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the tool writing to {@code out} and {@code err}; returns its exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SargsAdmin());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof AdminException a ? a.exitCode() : 1);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             commandLine.getErr().println("sargs-admin: " + e.getMessage());
