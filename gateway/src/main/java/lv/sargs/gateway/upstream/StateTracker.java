@@ -48,7 +48,7 @@ final class StateTracker {
         state = new UpstreamState(upstream, health, since, lastError, lastErrorAt);
         if (health != before.health()) {
             Logger.info("upstream '{}' is {} (was {}){}", upstream, health, before.health(),
-                    lastError.map(e -> ": " + e).orElse(""));
+                    health == Health.UP ? "" : lastError.map(e -> ": " + e).orElse(""));
             listener.onStateChange(state);
         }
     }

@@ -126,7 +126,8 @@ final class ChannelOpener {
             String mismatch;
             try {
                 mismatch = SpkiPins.mismatch(settings.tls().spkiPins(),
-                        ssl.engine().getSession().getPeerCertificates(), settings.host());
+                        ssl.engine().getSession().getPeerCertificates(), settings.tls().trustedCas(),
+                        settings.host());
             } catch (SSLPeerUnverifiedException e) {
                 mismatch = "the server presented no certificate";
             }
@@ -170,6 +171,7 @@ final class ChannelOpener {
             long handshakeMillis = Math.min(settings.tls().handshakeTimeout().toMillis(),
                     Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos())));
             ssl.setHandshakeTimeoutMillis(handshakeMillis);
+            ExchangeHandler exchange = new ExchangeHandler(settings.name());
             ch.pipeline()
                     // TLS first: everything above it is plaintext HTTP; handshake tasks (the token's key
                     // operation) run on the blocking executor, never on the event loop.
@@ -178,9 +180,11 @@ final class ChannelOpener {
                     .addLast(IDLE, new IdleStateHandler(0, 0, settings.pool().idleTimeout().toMillis(),
                             TimeUnit.MILLISECONDS))
                     .addLast(HTTP, new HttpClientCodec())
+                    // Sees the response head before aggregation, so a close mid-body reads as truncation.
+                    .addLast(HeadObserver.NAME, new HeadObserver(exchange))
                     // Whole responses only, bounded: an oversized one is a malformed response.
                     .addLast(AGGREGATOR, new HttpObjectAggregator(settings.pool().maxResponseBytes()))
-                    .addLast(ExchangeHandler.NAME, new ExchangeHandler(settings.name()));
+                    .addLast(ExchangeHandler.NAME, exchange);
         }
     }
 }

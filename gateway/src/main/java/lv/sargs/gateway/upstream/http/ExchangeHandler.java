@@ -30,6 +30,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
     private ChannelHandlerContext ctx;
     private CompletableFuture<HttpResult> current;
     private io.netty.util.concurrent.ScheduledFuture<?> timer;
+    private boolean headReceived;
 
     ExchangeHandler(String upstream) {
         this.upstream = upstream;
@@ -86,17 +87,32 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
         finish().complete(result);
     }
 
+    /** The status line and headers of the current exchange's response arrived. */
+    void headReceived() {
+        headReceived = current != null;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        fail(new UpstreamException(Code.CONNECTION_RESET, upstream, Phase.RESPONSE,
-                "connection closed before the response was complete"));
+        fail(interrupted("the connection closed", null));
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Code code = cause instanceof DecoderException ? Code.MALFORMED_RESPONSE : Code.CONNECTION_RESET;
-        fail(new UpstreamException(code, upstream, Phase.RESPONSE, String.valueOf(cause.getMessage()), cause));
+        fail(cause instanceof DecoderException
+                ? new UpstreamException(Code.MALFORMED_RESPONSE, upstream, Phase.RESPONSE,
+                        "unparseable HTTP response: " + cause.getMessage(), cause)
+                : interrupted(String.valueOf(cause.getMessage()), cause));
+    }
+
+    /** After the head, a broken connection is a truncated response (not retried); before it, a reset (retried). */
+    private UpstreamException interrupted(String why, Throwable cause) {
+        return headReceived
+                ? new UpstreamException(Code.MALFORMED_RESPONSE, upstream, Phase.RESPONSE,
+                        "response truncated: " + why + " before the body was complete", cause)
+                : new UpstreamException(Code.CONNECTION_RESET, upstream, Phase.RESPONSE,
+                        why + " before the response arrived", cause);
     }
 
     @Override
@@ -122,6 +138,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
     private CompletableFuture<HttpResult> finish() {
         CompletableFuture<HttpResult> done = current;
         current = null;
+        headReceived = false;
         if (timer != null) {
             timer.cancel(false);
             timer = null;

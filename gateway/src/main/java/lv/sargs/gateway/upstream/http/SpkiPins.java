@@ -30,24 +30,50 @@ public final class SpkiPins {
     }
 
     /**
-     * Null when {@code pins} is empty or matches a certificate of {@code peerChain}; otherwise the
-     * failure message for the operator.
+     * Null when {@code pins} is empty or matches a certificate of the verified chain — what the
+     * server sent plus the configured CA that issued its last certificate (servers rarely send the
+     * root); otherwise the failure message for the operator.
      */
-    static String mismatch(List<String> pins, Certificate[] peerChain, String host) {
+    static String mismatch(List<String> pins, Certificate[] peerChain, List<X509Certificate> trustedCas, String host) {
         if (pins.isEmpty()) {
             return null;
         }
-        List<String> peer = new ArrayList<>(peerChain.length);
+        List<X509Certificate> chain = new ArrayList<>(peerChain.length + 1);
         for (Certificate c : peerChain) {
             if (c instanceof X509Certificate x) {
-                String pin = of(x);
-                if (pins.contains(pin)) {
-                    return null;
-                }
-                peer.add(pin + ": " + x.getSubjectX500Principal().getName());
+                chain.add(x);
             }
+        }
+        if (!chain.isEmpty()) {
+            X509Certificate last = chain.get(chain.size() - 1);
+            for (X509Certificate ca : trustedCas) {
+                if (!ca.equals(last) && issued(ca, last)) {
+                    chain.add(ca);
+                    break;
+                }
+            }
+        }
+        List<String> peer = new ArrayList<>(chain.size());
+        for (X509Certificate x : chain) {
+            String pin = of(x);
+            if (pins.contains(pin)) {
+                return null;
+            }
+            peer.add(pin + ": " + x.getSubjectX500Principal().getName());
         }
         return "certificate pinning failure for " + host + "\n  peer certificate chain:\n    "
                 + String.join("\n    ", peer) + "\n  pinned certificates:\n    " + String.join("\n    ", pins);
+    }
+
+    private static boolean issued(X509Certificate ca, X509Certificate certificate) {
+        if (!ca.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(ca.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 }
