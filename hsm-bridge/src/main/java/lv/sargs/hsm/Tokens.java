@@ -1,6 +1,7 @@
 package lv.sargs.hsm;
 
 import lv.sargs.hsm.demo.DemoToken;
+import lv.sargs.hsm.pkcs11.Pkcs11Token;
 
 /** Opens the appliance's token: a PKCS#11 token from settings, or the in-memory demo token. */
 public final class Tokens {
@@ -15,7 +16,7 @@ public final class Tokens {
      *     {@code LOGIN_FAILED} when the PIN is refused (the message names the token, never the PIN)
      */
     public static Token open(Pkcs11Settings settings) {
-        throw new TokenException(TokenException.Code.CONFIGURATION, "PKCS#11 tokens are not implemented yet");
+        return Pkcs11Token.open(settings);
     }
 
     /** A fresh in-memory demo token; it reports itself as not for production. */
