@@ -91,6 +91,30 @@ public final class UpstreamClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * {@code work}, failed with {@code DEADLINE_EXCEEDED} in {@code phase} if it is not done by
+     * {@code deadline} — for work done beside the HTTP call (signing on the token, waiting for a
+     * shared token refresh). Completes on this upstream's event loop or the work's thread.
+     */
+    public <T> CompletableFuture<T> within(CompletableFuture<T> work, Deadline deadline, Phase phase) {
+        if (work.isDone()) {
+            return work;
+        }
+        CompletableFuture<T> bounded = new CompletableFuture<>();
+        var timer = transport.loop().schedule(
+                () -> bounded.completeExceptionally(UpstreamException.deadline(settings.name(), phase, deadline)),
+                Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        work.whenComplete((value, error) -> {
+            timer.cancel(false);
+            if (error != null) {
+                bounded.completeExceptionally(error);
+            } else {
+                bounded.complete(value);
+            }
+        });
+        return bounded;
+    }
+
     /** The upstream's state as the last call left it. */
     public UpstreamState state() {
         return tracker.state();
