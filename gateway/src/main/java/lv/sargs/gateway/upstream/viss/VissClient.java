@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.upstream.ClientKey;
 import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.JsonBodies;
 import lv.sargs.gateway.upstream.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamException;
@@ -118,7 +119,7 @@ public final class VissClient {
             throw new CompletionException(new UpstreamException(Code.MALFORMED_RESPONSE, upstream.name(),
                     Phase.RESPONSE, "HTTP " + response.status() + " to GET " + path + ": body is not JSON: " + malformed));
         }
-        if (response.status() == 400 && JsonBodies.saysEntityNotFound(response.body())) {
+        if (response.status() == 400 && EntityNotFound.in(response.body())) {
             return new VissResult.NotFound(path, response.body());
         }
         return new VissResult.Answer(response.status(), response.body());
