@@ -35,7 +35,7 @@ public final class UpstreamFixture implements AutoCloseable {
 
     public final CertificateAuthority upstreamCa = CertificateAuthority.create("Upstream Test CA");
     public final CertificateAuthority clientCa = CertificateAuthority.create("Bank Client Test CA");
-    public final Token token = Tokens.demo();
+    public final Token token;
     public final ClientKey clientKey;
     public final Metrics metrics = new Metrics();
     public final List<UpstreamState> stateChanges = new CopyOnWriteArrayList<>();
@@ -44,7 +44,14 @@ public final class UpstreamFixture implements AutoCloseable {
     private final List<UpstreamClient> clients = new ArrayList<>();
     private final List<ScriptedHttpsServer> servers = new ArrayList<>();
 
+    /** With the client key on a fresh demo token. */
     public UpstreamFixture() {
+        this(Tokens.demo());
+    }
+
+    /** With the client key generated on {@code token}, which {@link #close()} closes. */
+    public UpstreamFixture(Token token) {
+        this.token = token;
         KeyInfo key = token.generateKeyPair(KEY_LABEL, KeySpec.RSA_2048);
         X509Certificate leaf = clientCa.issue("sargs-bank-client").client().certify(key.publicKey());
         token.importCertificateChain(KEY_LABEL, List.of(leaf));
