@@ -127,7 +127,12 @@ public final class UpstreamClient implements AutoCloseable {
 
     /** Closes every connection; the future completes once all are closed. */
     public CompletableFuture<Void> closeAsync() {
-        return CompletableFuture.supplyAsync(transport::close, transport.loop()).thenCompose(f -> f);
+        try {
+            return CompletableFuture.supplyAsync(transport::close, transport.loop()).thenCompose(f -> f);
+        } catch (RejectedExecutionException e) {
+            // The loop is gone, and its channels with it.
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Closes every connection and waits (at most 5 s) until they are; never call it on an event loop. */

@@ -69,6 +69,15 @@ class UpstreamClientTest {
     }
 
     @Test
+    void resolvesAHostNameAndVerifiesTheCertificateAgainstIt() throws Exception {
+        var server = fixture.server(fixture.upstreamCa.issue("localhost").server("localhost").build(),
+                (request, reply) -> reply.json(200, "{}"));
+        var client = fixture.client(fixture.settings("viss", URI.create("https://localhost:" + server.uri().getPort())));
+
+        assertEquals(200, client.call(UpstreamRequest.get("/"), Deadline.after(BUDGET)).join().status());
+    }
+
+    @Test
     void reusesOneConnectionForManyCalls() throws Exception {
         var server = fixture.server((request, reply) -> reply.json(200, "{}"));
         var client = fixture.client(fixture.settings("viss", server.uri()));

@@ -70,14 +70,21 @@ final class ChannelOpener {
             return CompletableFuture.completedFuture(
                     new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host), settings.port()));
         }
-        // InetAddress blocks; never on the event loop. The deadline still bounds the whole call.
-        return CompletableFuture.supplyAsync(() -> {
+        // InetAddress blocks: never on the event loop, and no longer than the deadline.
+        CompletableFuture<InetSocketAddress> resolved = new CompletableFuture<>();
+        var timer = loop.schedule(() -> resolved.completeExceptionally(
+                UpstreamException.deadline(settings.name(), Phase.CONNECT, deadline)),
+                Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        blockingExecutor.execute(() -> {
             try {
-                return new InetSocketAddress(InetAddress.getByName(host), settings.port());
+                resolved.complete(new InetSocketAddress(InetAddress.getByName(host), settings.port()));
             } catch (UnknownHostException e) {
-                throw fail(Code.CONNECT_FAILED, Phase.CONNECT, deadline, "cannot resolve " + host, e);
+                resolved.completeExceptionally(fail(Code.CONNECT_FAILED, Phase.CONNECT, deadline, "cannot resolve " + host, e));
+            } finally {
+                timer.cancel(false);
             }
-        }, blockingExecutor);
+        });
+        return resolved;
     }
 
     private CompletableFuture<Channel> connect(InetSocketAddress address, Deadline deadline) {
@@ -117,7 +124,8 @@ final class ChannelOpener {
                 handshakeFailures.increment();
                 channel.close();
                 boolean timedOut = f.cause() instanceof SslHandshakeTimeoutException;
-                result.completeExceptionally(fail(timedOut ? Code.CONNECT_FAILED : Code.TLS_REFUSED,
+                Code code = timedOut ? Code.CONNECT_FAILED : ourKeyFailed(f.cause()) ? Code.CLIENT_KEY_FAILED : Code.TLS_REFUSED;
+                result.completeExceptionally(fail(code,
                         Phase.HANDSHAKE, deadline, "TLS handshake with " + settings.host() + ":" + settings.port()
                                 + " failed: " + rootMessage(f.cause()), f.cause()));
                 return;
@@ -147,6 +155,20 @@ final class ChannelOpener {
             return UpstreamException.deadline(settings.name(), phase, deadline);
         }
         return new UpstreamException(code, settings.name(), phase, message, cause);
+    }
+
+    /**
+     * Whether the handshake failed because our key on the token could not sign (the token is
+     * down), which must not count against the upstream; JSSE reports it as a provider failure.
+     */
+    private static boolean ourKeyFailed(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.security.ProviderException || c instanceof lv.sargs.hsm.TokenException
+                    || c.getClass().getName().endsWith("PKCS11Exception")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {

@@ -47,6 +47,18 @@ final class TokenEndpoint {
     }
 
     CompletableFuture<AccessToken> fetch(Deadline deadline) {
+        return attempt(deadline).exceptionallyCompose(error -> {
+            // A keep-alive connection the server had just closed: the POST never reached it. A
+            // fresh assertion (new jti) makes a second request safe; nothing else is retried.
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof UpstreamException e && e.code() == Code.CONNECTION_RESET && !deadline.expired()) {
+                return attempt(deadline);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<AccessToken> attempt(Deadline deadline) {
         CompletableFuture<String> assertion;
         try {
             assertion = signer.sign(ClientAssertions.claims(settings.clientId(), settings.audience(), clock.instant(),

@@ -40,6 +40,7 @@ final class FakeVissServer implements ScriptedHttpsServer.Script {
     private volatile long expiresIn = 3600;
     private volatile String lastError;
     private volatile String businessOverride;
+    private final AtomicInteger tokenResets = new AtomicInteger();
 
     int tokenRequests() {
         return tokenRequests.get();
@@ -60,6 +61,11 @@ final class FakeVissServer implements ScriptedHttpsServer.Script {
     /** Every token issued so far now answers 401, as when they expire. */
     void expireAllTokens() {
         tokens.replaceAll((t, valid) -> false);
+    }
+
+    /** The next {@code n} token requests are answered with a TCP reset. */
+    void resetTokenRequests(int n) {
+        tokenResets.set(n);
     }
 
     /** Business calls answer this raw body with HTTP 200 instead. */
@@ -83,6 +89,10 @@ final class FakeVissServer implements ScriptedHttpsServer.Script {
 
     private void token(FullHttpRequest request, Reply reply) throws Exception {
         tokenRequests.incrementAndGet();
+        if (tokenResets.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply.reset();
+            return;
+        }
         var form = new QueryStringDecoder(request.content().toString(StandardCharsets.UTF_8), false).parameters();
         String refusal = refusal(form, reply);
         if (refusal != null) {

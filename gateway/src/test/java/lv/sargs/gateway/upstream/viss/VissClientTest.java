@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.Phase;
 import lv.sargs.gateway.upstream.ScriptedHttpsServer;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamException;
@@ -166,6 +167,28 @@ class VissClientTest {
         assertTrue(e.getMessage().contains("invalid_client"), e.getMessage());
         assertFalse(e.getMessage().contains(wrong), e.getMessage());
         assertFalse(settings(wrong).toString().contains(wrong));
+        assertEquals(0, viss.businessCalls());
+    }
+
+    @Test
+    void sendsTheTokenRequestOnceMoreWithAFreshAssertionAfterAReset() {
+        viss.resetTokenRequests(1);
+
+        VissResult result = client().legalEntity(FakeVissServer.KNOWN_ENTITY, Deadline.after(BUDGET)).join();
+
+        assertInstanceOf(VissResult.Answer.class, result);
+        assertEquals(2, viss.tokenRequests());
+        assertNull(viss.lastError(), "the second assertion reused a jti");
+    }
+
+    @Test
+    void failsWhenTheTokenRequestIsResetTwice() {
+        viss.resetTokenRequests(2);
+
+        UpstreamException e = failure(client().legalEntity(FakeVissServer.KNOWN_ENTITY, Deadline.after(BUDGET)));
+
+        assertEquals(Code.CONNECTION_RESET, e.code());
+        assertEquals(Phase.RESPONSE, e.phase());
         assertEquals(0, viss.businessCalls());
     }
 
