@@ -2,9 +2,11 @@ package lv.sargs.gateway.upstream.fpr;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+import lv.sargs.gateway.upstream.AuthorizedCalls;
 import lv.sargs.gateway.upstream.Authorization;
 import lv.sargs.gateway.upstream.Deadline;
 import lv.sargs.gateway.upstream.JsonBodies;
@@ -28,20 +30,24 @@ public final class FprClient {
 
     private final UpstreamClient upstream;
     private final FprSettings settings;
-    private final Authorization authorization;
+    private final AuthorizedCalls calls;
 
     private FprClient(UpstreamClient upstream, FprSettings settings, Authorization authorization) {
         this.upstream = upstream;
         this.settings = settings;
-        this.authorization = authorization;
+        this.calls = new AuthorizedCalls(upstream, authorization,
+                List.of(new UpstreamRequest.Header(PERMISSION_HEADER, settings.permission())));
     }
 
-    /** An FPR client over {@code upstream}, authorizing with {@code authorization}. */
+    /**
+     * An FPR client over {@code upstream}, authorizing with {@code authorization} — DAGR's security
+     * token from a {@code ClientCredentialsGrant}, or a fixed credential.
+     */
     public static FprClient create(UpstreamClient upstream, FprSettings settings, Authorization authorization) {
         return new FprClient(upstream, settings, authorization);
     }
 
-    /** The person with {@code personalCode} (hyphen optional, dropped on the wire). */
+    /** The person with {@code personalCode} (hyphen optional, dropped on the wire), current or previous. */
     public CompletableFuture<FprResult> person(String personalCode, Deadline deadline) {
         if (personalCode == null || !PERSONAL_CODE.matcher(personalCode).matches()) {
             return invalid("personal code", personalCode, "11 digits, optionally a hyphen after the 6th");
@@ -49,39 +55,17 @@ public final class FprClient {
         return get(settings.personPath().replace(FprSettings.PERSONAL_CODE, personalCode.replace("-", "")), deadline);
     }
 
-    /** Records changed since {@code since} (a date or the cursor of the previous page). */
-    public CompletableFuture<FprResult> changes(String since, Deadline deadline) {
-        if (since == null || !CURSOR.matcher(since).matches()) {
-            return invalid("changes cursor", since, "1-64 letters, digits or :._+-");
+    /** Records changed after {@code cursor} (0 at first, then the previous page's next cursor). */
+    public CompletableFuture<FprResult> changes(String cursor, Deadline deadline) {
+        if (cursor == null || !CURSOR.matcher(cursor).matches()) {
+            return invalid("changes cursor", cursor, "1-64 letters, digits or :._+-");
         }
-        return get(settings.changesPath().replace(FprSettings.SINCE, URLEncoder.encode(since, StandardCharsets.UTF_8)),
+        return get(settings.changesPath().replace(FprSettings.CURSOR, URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
                 deadline);
     }
 
     private CompletableFuture<FprResult> get(String path, Deadline deadline) {
-        return authorization(deadline).thenCompose(value -> send(path, value, deadline, true));
-    }
-
-    private CompletableFuture<String> authorization(Deadline deadline) {
-        return upstream.within(authorization.value(deadline), deadline, Phase.ACCESS_TOKEN);
-    }
-
-    private CompletableFuture<FprResult> send(String path, String value, Deadline deadline, boolean mayRenew) {
-        UpstreamRequest request = UpstreamRequest.get(path)
-                .withHeader("Authorization", value)
-                .withHeader(PERMISSION_HEADER, settings.permission())
-                .withHeader("Accept", "application/json");
-        return upstream.call(request, deadline).thenCompose(response -> {
-            if (response.status() == 401) {
-                authorization.refused(value);
-                if (!mayRenew) {
-                    throw new CompletionException(new UpstreamException(Code.UNAUTHORIZED, upstream.name(),
-                            Phase.RESPONSE, "HTTP 401 to GET " + path + " after renewing the authorization"));
-                }
-                return authorization(deadline).thenCompose(renewed -> send(path, renewed, deadline, false));
-            }
-            return CompletableFuture.completedFuture(result(path, response));
-        });
+        return calls.get(path, deadline).thenApply(response -> result(path, response));
     }
 
     private FprResult result(String path, UpstreamResponse response) {

@@ -7,12 +7,12 @@ package lv.sargs.gateway.upstream.fpr;
  *
  * @param permission the DAGR permission number
  * @param personPath a path with {@code {personalCode}}, e.g. {@code /fpr_person/v1/persons/{personalCode}}
- * @param changesPath a path with {@code {since}} (an opaque cursor or date), e.g. {@code /fpr_person/v1/changes?since={since}}
+ * @param changesPath a path with {@code {cursor}}, e.g. {@code /fpr_person/v1/persons-changes?from={cursor}&limit=100}
  */
 public record FprSettings(String permission, String personPath, String changesPath) {
 
     static final String PERSONAL_CODE = "{personalCode}";
-    static final String SINCE = "{since}";
+    static final String CURSOR = "{cursor}";
 
     public FprSettings {
         if (permission == null || !permission.matches("[A-Za-z0-9./-]{1,64}")) {
@@ -20,13 +20,13 @@ public record FprSettings(String permission, String personPath, String changesPa
                     + " (expected: the DAGR permission number, letters, digits, '.', '/', '-')");
         }
         requireTemplate("fpr.personPath", personPath, PERSONAL_CODE);
-        requireTemplate("fpr.changesPath", changesPath, SINCE);
+        requireTemplate("fpr.changesPath", changesPath, CURSOR);
     }
 
-    /** The paths the sandbox serves, with {@code permission}. */
+    /** The paths the sandbox's FPR simulator serves, with {@code permission}. */
     public static FprSettings sandbox(String permission) {
         return new FprSettings(permission, "/fpr_person/v1/persons/{personalCode}",
-                "/fpr_person/v1/changes?since={since}");
+                "/fpr_person/v1/persons-changes?from={cursor}&limit=100");
     }
 
     private static void requireTemplate(String field, String path, String placeholder) {

@@ -1,29 +1,29 @@
 package lv.sargs.gateway.upstream.viss;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import lv.sargs.gateway.metrics.Metrics;
-import lv.sargs.gateway.upstream.ClientKey;
+import lv.sargs.gateway.upstream.AuthorizedCalls;
+import lv.sargs.gateway.upstream.Authorization;
 import lv.sargs.gateway.upstream.Deadline;
 import lv.sargs.gateway.upstream.JsonBodies;
 import lv.sargs.gateway.upstream.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamException;
 import lv.sargs.gateway.upstream.UpstreamException.Code;
-import lv.sargs.gateway.upstream.UpstreamRequest;
 import lv.sargs.gateway.upstream.UpstreamResponse;
-import lv.sargs.hsm.SignatureAlgorithm;
+import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.jws.JwsSigner;
 
 /**
- * The client of VISS API Pārvaldnieks (PROTOCOLS.md §1): business calls with a bearer token over
- * the upstream's mutual TLS, the token obtained with an RS256 client assertion signed on the
- * token by the same key as the TLS client certificate, cached and refreshed once for all callers;
- * a 401 triggers one refresh and one retry. Returns raw JSON for the lookup service to map.
+ * The client of VISS API Pārvaldnieks (PROTOCOLS.md §1): Enterprise Register GETs with a bearer
+ * token over the upstream's mutual TLS; the token comes from the client-credentials grant with a
+ * JWT assertion signed on the token by the key of the TLS client certificate. Returns raw JSON for
+ * the lookup service to map; HTTP 400 {@code ENTITY_NOT_FOUND} is a result, not an error.
  */
 public final class VissClient {
 
@@ -36,30 +36,26 @@ public final class VissClient {
     private static final Pattern PERSONAL_CODE = Pattern.compile("\\d{6}-?\\d{5}");
 
     private final UpstreamClient upstream;
-    private final AccessTokenCache tokens;
-    private final Metrics.Counter refreshes;
+    private final AuthorizedCalls calls;
 
-    VissClient(UpstreamClient upstream, Token token, VissSettings settings, Metrics metrics, Clock clock,
-               LongSupplier nanoClock) {
-        ClientKey key = upstream.settings().tls().clientKey();
-        JwsSigner signer = new JwsSigner(token, key.label(), SignatureAlgorithm.SHA256_WITH_RSA, key.chain());
-        TokenEndpoint endpoint = new TokenEndpoint(upstream, signer, settings, clock, nanoClock);
+    private VissClient(UpstreamClient upstream, Authorization authorization) {
         this.upstream = upstream;
-        this.refreshes = metrics.counter("sargs_upstream_token_refreshes_total",
-                "Access tokens obtained from an upstream's token endpoint.", "upstream=\"" + upstream.name() + "\"");
-        this.tokens = new AccessTokenCache(deadline -> {
-            refreshes.increment();
-            return endpoint.fetch(deadline);
-        }, nanoClock);
+        this.calls = new AuthorizedCalls(upstream, authorization, List.of());
     }
 
     /**
-     * A VISS client over {@code upstream}, whose client key (RSA) also signs the assertions.
-     *
-     * @param metrics where {@code sargs_upstream_token_refreshes_total} is counted
+     * A VISS client over {@code upstream}, whose client key (RSA, on {@code token}) also signs the
+     * assertions; {@code sargs_upstream_access_tokens_total} is counted in {@code metrics}.
      */
     public static VissClient create(UpstreamClient upstream, Token token, VissSettings settings, Metrics metrics) {
-        return new VissClient(upstream, token, settings, metrics, Clock.systemUTC(), System::nanoTime);
+        var assertion = new JwtClientAssertion(token, upstream.settings().tls().clientKey(), settings, Clock.systemUTC());
+        return new VissClient(upstream,
+                ClientCredentialsGrant.create(upstream, settings.oauth(), Optional.of(assertion), metrics));
+    }
+
+    /** A VISS client with bearer tokens from {@code authorization} (e.g. a grant built with a test clock). */
+    public static VissClient create(UpstreamClient upstream, Authorization authorization) {
+        return new VissClient(upstream, authorization);
     }
 
     /** {@code GET /legalentity/v1.0/legal-entity/{regNo}}; {@code regNo} is 11 digits. */
@@ -80,37 +76,10 @@ public final class VissClient {
 
     /**
      * Any business GET (beneficial owners, insolvency proceedings, changes feeds …) by its
-     * percent-encoded path and query, e.g. {@code /beneficialowners/v1.0/...}.
+     * percent-encoded path and query.
      */
     public CompletableFuture<VissResult> get(String path, Deadline deadline) {
-        return accessToken(deadline).thenCompose(token -> send(path, token, deadline, true));
-    }
-
-    /** Access tokens obtained so far (the first one included). */
-    public long tokenRefreshes() {
-        return refreshes.get();
-    }
-
-    private CompletableFuture<VissResult> send(String path, AccessToken token, Deadline deadline, boolean mayRefresh) {
-        UpstreamRequest request = UpstreamRequest.get(path)
-                .withHeader("Authorization", "Bearer " + token.value())
-                .withHeader("Accept", "application/json");
-        return upstream.call(request, deadline).thenCompose(response -> {
-            if (response.status() == 401) {
-                tokens.invalidate(token);
-                if (!mayRefresh) {
-                    throw new CompletionException(new UpstreamException(Code.UNAUTHORIZED, upstream.name(),
-                            Phase.RESPONSE, "HTTP 401 to GET " + path + " with a freshly obtained token"));
-                }
-                return accessToken(deadline).thenCompose(fresh -> send(path, fresh, deadline, false));
-            }
-            return CompletableFuture.completedFuture(result(path, response));
-        });
-    }
-
-    /** The shared token refresh may run on another caller's budget: wait no longer than ours. */
-    private CompletableFuture<AccessToken> accessToken(Deadline deadline) {
-        return upstream.within(tokens.get(deadline), deadline, Phase.ACCESS_TOKEN);
+        return calls.get(path, deadline).thenApply(response -> result(path, response));
     }
 
     private VissResult result(String path, UpstreamResponse response) {

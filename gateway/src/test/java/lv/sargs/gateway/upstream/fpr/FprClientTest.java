@@ -66,7 +66,7 @@ class FprClientTest {
                 reply.json(200, PERSON);
             } else if (request.uri().equals("/fpr_person/v1/persons/29075810403")) {
                 reply.json(200, CHANGED);
-            } else if (request.uri().equals("/fpr_person/v1/changes?since=2026-11-20T00%3A00%3A00Z")) {
+            } else if (request.uri().equals("/fpr_person/v1/persons-changes?from=2026-11-20T00%3A00%3A00Z&limit=100")) {
                 reply.json(200, "{\"changes\":[]}");
             } else if (request.uri().equals("/fpr_person/v1/persons/05059912345")) {
                 reply.later(Duration.ofSeconds(3), () -> reply.json(200, PERSON));

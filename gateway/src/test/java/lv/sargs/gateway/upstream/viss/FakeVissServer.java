@@ -27,6 +27,7 @@ import lv.sargs.gateway.upstream.ScriptedHttpsServer.Reply;
 final class FakeVissServer implements ScriptedHttpsServer.Script {
 
     static final String CLIENT_ID = "sargs-consumer-key";
+    static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     static final String SECRET = "s3cr&t=consumer secret";
     static final String AUDIENCE = "https://ha.vraa.gov.lv/STS/VISS.Pfas.STS/oauth2/token";
     static final String KNOWN_ENTITY = "40003521600";
@@ -112,7 +113,7 @@ final class FakeVissServer implements ScriptedHttpsServer.Script {
         if (!CLIENT_ID.equals(one(form, "client_id")) || !SECRET.equals(one(form, "client_secret"))) {
             return "client_id or client_secret";
         }
-        if (!TokenEndpoint.ASSERTION_TYPE.equals(one(form, "client_assertion_type"))) {
+        if (!ASSERTION_TYPE.equals(one(form, "client_assertion_type"))) {
             return "client_assertion_type";
         }
         String[] jws = one(form, "client_assertion").split("\\.");

@@ -19,6 +19,7 @@ import lv.sargs.gateway.upstream.Deadline;
 import lv.sargs.gateway.upstream.ScriptedHttpsServer;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamFixture;
+import lv.sargs.gateway.upstream.oauth.OAuthSettings;
 import lv.sargs.hsm.PinSource;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.Token;
@@ -71,9 +72,9 @@ class VissOverSoftHsmIT {
     @Test
     void servesLoadWithTheKeyOnSoftHsmRefreshingOnceAndReusingTheConnection() {
         assertTrue(fixture.token.forProduction(), fixture.token.name());
-        VissClient client = VissClient.create(upstream, fixture.token, new VissSettings(FakeVissServer.CLIENT_ID,
-                FakeVissServer.SECRET.toCharArray(), FakeVissServer.AUDIENCE, Duration.ofSeconds(600),
-                Duration.ofSeconds(60), "/token"), fixture.metrics);
+        VissClient client = VissClient.create(upstream, fixture.token, new VissSettings(new OAuthSettings(
+                FakeVissServer.CLIENT_ID, FakeVissServer.SECRET.toCharArray(), "/token", Duration.ofSeconds(60)),
+                FakeVissServer.AUDIENCE, Duration.ofSeconds(600)), fixture.metrics);
 
         List<CompletableFuture<VissResult>> calls = new ArrayList<>();
         for (int wave = 0; wave < 100; wave++) {

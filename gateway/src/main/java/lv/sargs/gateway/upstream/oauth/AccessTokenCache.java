@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.upstream.oauth;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,8 +64,11 @@ final class AccessTokenCache {
         return mine;
     }
 
-    /** Drops {@code refused} if it is still the current token; a newer one stays. */
-    void invalidate(AccessToken refused) {
-        current.compareAndSet(refused, null);
+    /** Drops the token whose header value is {@code refused} if it is still current; a newer one stays. */
+    void invalidate(String refused) {
+        AccessToken token = current.get();
+        if (token != null && token.headerValue().equals(refused)) {
+            current.compareAndSet(token, null);
+        }
     }
 }

@@ -1,11 +1,12 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.upstream.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.CharBuffer;
-import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -17,40 +18,36 @@ import lv.sargs.gateway.upstream.UpstreamException;
 import lv.sargs.gateway.upstream.UpstreamException.Code;
 import lv.sargs.gateway.upstream.UpstreamRequest;
 import lv.sargs.gateway.upstream.UpstreamResponse;
-import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.jws.ClientAssertions;
-import lv.sargs.hsm.jws.JwsSigner;
 
 /**
- * Obtains an access token from VISS: signs a fresh JWT client assertion on the token (never
- * blocking a thread for it), posts the client-credentials form over mutual TLS and reads
- * {@code access_token} and {@code expires_in}; an OAuth error becomes {@code UNAUTHORIZED}
- * naming the error the upstream gave.
+ * Obtains an access token by the client-credentials grant: the form with client id and secret
+ * (and a fresh client assertion, when the upstream wants one) posted over the upstream's mutual
+ * TLS; reads {@code access_token} and {@code expires_in}. An OAuth error becomes
+ * {@code UNAUTHORIZED} naming the error the upstream gave, never the secret.
  */
 final class TokenEndpoint {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UpstreamClient upstream;
-    private final JwsSigner signer;
-    private final VissSettings settings;
-    private final Clock clock;
+    private final OAuthSettings settings;
+    private final Optional<ClientAssertion> assertion;
     private final LongSupplier nanoClock;
 
-    TokenEndpoint(UpstreamClient upstream, JwsSigner signer, VissSettings settings, Clock clock, LongSupplier nanoClock) {
+    TokenEndpoint(UpstreamClient upstream, OAuthSettings settings, Optional<ClientAssertion> assertion,
+                  LongSupplier nanoClock) {
         this.upstream = upstream;
-        this.signer = signer;
         this.settings = settings;
-        this.clock = clock;
+        this.assertion = assertion;
         this.nanoClock = nanoClock;
     }
 
     CompletableFuture<AccessToken> fetch(Deadline deadline) {
         return attempt(deadline).exceptionallyCompose(error -> {
-            // A keep-alive connection the server had just closed: the POST never reached it. A
-            // fresh assertion (new jti) makes a second request safe; nothing else is retried.
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            // A keep-alive connection the server had just closed: the POST is sent once more, with
+            // a fresh assertion (new jti); nothing else is retried.
+            Throwable cause = unwrap(error);
             if (cause instanceof UpstreamException e && e.code() == Code.CONNECTION_RESET && !deadline.expired()) {
                 return attempt(deadline);
             }
@@ -59,36 +56,39 @@ final class TokenEndpoint {
     }
 
     private CompletableFuture<AccessToken> attempt(Deadline deadline) {
-        CompletableFuture<String> assertion;
-        try {
-            assertion = signer.sign(ClientAssertions.claims(settings.clientId(), settings.audience(), clock.instant(),
-                    settings.assertionLifetime()));
-        } catch (TokenException e) {
-            assertion = CompletableFuture.failedFuture(e);
+        if (assertion.isEmpty()) {
+            return post(null, deadline);
         }
-        return upstream.within(assertion, deadline, Phase.ACCESS_TOKEN)
+        CompletableFuture<String> signed;
+        try {
+            signed = assertion.get().next();
+        } catch (RuntimeException e) {
+            signed = CompletableFuture.failedFuture(e);
+        }
+        return upstream.within(signed, deadline, Phase.ACCESS_TOKEN)
                 .handle((jws, error) -> {
                     if (error != null) {
-                        throw new CompletionException(signingFailed(error));
+                        throw new CompletionException(assertionFailed(error));
                     }
                     return jws;
                 })
                 .thenCompose(jws -> post(jws, deadline));
     }
 
-    private CompletableFuture<AccessToken> post(String assertion, Deadline deadline) {
-        byte[] form = new FormBody()
+    private CompletableFuture<AccessToken> post(String clientAssertion, Deadline deadline) {
+        FormBody form = new FormBody()
                 .add("grant_type", "client_credentials")
                 .add("client_id", settings.clientId())
-                .add("client_secret", CharBuffer.wrap(settings.clientSecret()))
-                .add("client_assertion_type", ASSERTION_TYPE)
-                .add("client_assertion", assertion)
-                .bytes();
-        UpstreamRequest request = UpstreamRequest.post(settings.tokenPath(), FormBody.MEDIA_TYPE, form)
+                .add("client_secret", CharBuffer.wrap(settings.clientSecret()));
+        if (clientAssertion != null) {
+            form.add("client_assertion_type", ASSERTION_TYPE).add("client_assertion", clientAssertion);
+        }
+        byte[] body = form.bytes();
+        UpstreamRequest request = UpstreamRequest.post(settings.tokenPath(), FormBody.MEDIA_TYPE, body)
                 .withHeader("Accept", "application/json");
         long sentAt = nanoClock.getAsLong();
         return upstream.call(request, deadline)
-                .whenComplete((response, error) -> Arrays.fill(form, (byte) 0))
+                .whenComplete((response, error) -> Arrays.fill(body, (byte) 0))
                 .thenApply(response -> read(response, sentAt));
     }
 
@@ -99,7 +99,7 @@ final class TokenEndpoint {
         } catch (JsonProcessingException e) {
             throw failure(Code.MALFORMED_RESPONSE, "token endpoint answered HTTP " + response.status()
                     + " with a body that is not JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw failure(Code.MALFORMED_RESPONSE, "cannot read the token response: " + e.getMessage());
         }
         if (response.status() != 200) {
@@ -116,13 +116,13 @@ final class TokenEndpoint {
             throw failure(Code.MALFORMED_RESPONSE,
                     "token response lacks access_token or a positive expires_in (expected: RFC 6749 §5.1)");
         }
-        // Measured from when the request left: the token may have been issued any time after.
+        // Counted from when the request left: the token was issued some time after that.
         long lifetimeNanos = TimeUnit.SECONDS.toNanos(expiresIn.asLong()) - settings.refreshMargin().toNanos();
-        return new AccessToken(token.asText(), sentAtNanos + Math.max(0, lifetimeNanos));
+        return new AccessToken("Bearer " + token.asText(), sentAtNanos + Math.max(0, lifetimeNanos));
     }
 
-    private UpstreamException signingFailed(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    private UpstreamException assertionFailed(Throwable error) {
+        Throwable cause = unwrap(error);
         if (cause instanceof UpstreamException e) {
             return e;
         }
@@ -132,5 +132,9 @@ final class TokenEndpoint {
 
     private UpstreamException failure(Code code, String message) {
         return new UpstreamException(code, upstream.name(), Phase.ACCESS_TOKEN, message);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.upstream.oauth;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
