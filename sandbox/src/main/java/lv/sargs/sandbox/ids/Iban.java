@@ -1,0 +1,99 @@
+package lv.sargs.sandbox.ids;
+
+import java.util.Locale;
+
+/**
+ * A Latvian IBAN (PROTOCOLS.md §5): {@code LV}, two check digits, the first four letters of the
+ * bank's BIC and thirteen alphanumeric characters, 21 in all, valid under ISO 7064 MOD 97-10.
+ *
+ * @param value the IBAN in electronic form (upper case, no spaces)
+ */
+public record Iban(String value) {
+
+    private static final int LENGTH = 21;
+
+    /** Validates length, country, bank code shape and the MOD 97-10 check. */
+    public Iban {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new InvalidIdentifierException(InvalidIdentifierException.Kind.IBAN, value, problem);
+        }
+    }
+
+    /** Parses an IBAN that may be in print form (groups of four separated by spaces, any case). */
+    public static Iban parse(String input) {
+        return new Iban(input == null ? null : input.replace(" ", "").toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether {@code input} (print or electronic form) is a valid LV IBAN. */
+    public static boolean isValid(String input) {
+        return input != null && problem(input.replace(" ", "").toUpperCase(Locale.ROOT)) == null;
+    }
+
+    /** The LV IBAN for a bank code (four letters of the BIC) and a 13-character account, check digits computed. */
+    public static Iban of(String bankCode, String account) {
+        String bban = bankCode + account;
+        if (bban.length() != LENGTH - 4) {
+            throw new IllegalArgumentException("bankCode+account: " + bban + " (expected: 4 letters + 13 characters)");
+        }
+        int check = 98 - mod97(bban + "LV00");
+        return new Iban(String.format(Locale.ROOT, "LV%02d%s", check, bban));
+    }
+
+    /** The bank code: the first four letters of the bank's BIC. */
+    public String bankCode() {
+        return value.substring(4, 8);
+    }
+
+    /** The print form, in groups of four. */
+    public String formatted() {
+        StringBuilder out = new StringBuilder(LENGTH + 5);
+        for (int i = 0; i < value.length(); i += 4) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(value, i, Math.min(i + 4, value.length()));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static String problem(String v) {
+        if (v == null || v.length() != LENGTH || !v.startsWith("LV")) {
+            return "LV and 19 more characters";
+        }
+        if (!Character.isDigit(v.charAt(2)) || !Character.isDigit(v.charAt(3))) {
+            return "two check digits after LV";
+        }
+        for (int i = 4; i < 8; i++) {
+            if (v.charAt(i) < 'A' || v.charAt(i) > 'Z') {
+                return "four letters of the bank's BIC after the check digits";
+            }
+        }
+        for (int i = 8; i < LENGTH; i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+                return "13 letters or digits as the account";
+            }
+        }
+        return mod97(v.substring(4) + v.substring(0, 4)) == 1 ? null : "ISO 7064 MOD 97-10 remainder 1";
+    }
+
+    /** MOD 97 over the string with letters expanded to 10–35, computed digit by digit to stay in an int. */
+    private static int mod97(String s) {
+        int rest = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                rest = (rest * 10 + (c - '0')) % 97;
+            } else {
+                rest = (rest * 100 + (c - 'A' + 10)) % 97;
+            }
+        }
+        return rest;
+    }
+}
