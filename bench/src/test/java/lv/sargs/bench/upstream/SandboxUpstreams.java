@@ -80,7 +80,7 @@ final class SandboxUpstreams implements AutoCloseable {
     UpstreamClient upstream(String name, URI uri) {
         UpstreamSettings settings = new UpstreamSettings(name, uri,
                 new UpstreamTls(List.of(sandbox.caCertificate()), List.of(), clientKey, Duration.ofSeconds(5)),
-                new PoolSettings(4, 1000, Duration.ofSeconds(2), Duration.ofSeconds(30), 1024 * 1024),
+                new PoolSettings(4, 1000, Duration.ofSeconds(2), Duration.ofSeconds(30), 1024 * 1024, true),
                 new BreakerSettings(50, 0.9, 100, Duration.ofSeconds(1)),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)));
         UpstreamClient client = UpstreamClient.create(settings, token,

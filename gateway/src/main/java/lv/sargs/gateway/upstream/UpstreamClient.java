@@ -12,8 +12,8 @@ import lv.sargs.gateway.upstream.http.HttpTransport;
 import lv.sargs.hsm.Token;
 
 /**
- * The gateway's client of one upstream: pooled keep-alive HTTP/1.1 over mutual TLS with the client
- * key on the token, every call bounded by its {@link Deadline}, idempotent calls retried while the
+ * The gateway's client of one upstream: pooled keep-alive HTTP/1.1, or multiplexed HTTP/2 where the
+ * upstream picks h2 by ALPN, over mutual TLS with the client key on the token, every call bounded by its {@link Deadline}, idempotent calls retried while the
  * budget lasts, a circuit breaker, and the upstream's state reported to a listener.
  *
  * <p>Results complete on the upstream's event loop: continue with non-blocking work only, or hop

@@ -23,6 +23,13 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -59,16 +66,26 @@ public final class ScriptedHttpsServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Script script;
     private volatile X509Certificate lastClientCertificate;
+    private volatile String lastProtocol;
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private final AtomicInteger concurrentPeak = new AtomicInteger();
     private final Channel server;
 
-    private ScriptedHttpsServer(HeldCertificate serverCertificate, X509Certificate clientCa, Script script)
-            throws Exception {
+    private ScriptedHttpsServer(HeldCertificate serverCertificate, X509Certificate clientCa, Script script,
+                                boolean http2) throws Exception {
         this.script = script;
-        SslContext ssl = SslContextBuilder.forServer(serverCertificate.keyPair().getPrivate(), serverCertificate.chain())
+        SslContextBuilder builder = SslContextBuilder.forServer(serverCertificate.keyPair().getPrivate(),
+                        serverCertificate.chain())
                 .sslProvider(SslProvider.JDK)
                 .trustManager(clientCa)
-                .clientAuth(ClientAuth.REQUIRE)
-                .build();
+                .clientAuth(ClientAuth.REQUIRE);
+        if (http2) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+        }
+        SslContext ssl = builder.build();
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -84,19 +101,32 @@ public final class ScriptedHttpsServer implements AutoCloseable {
                                         .getPeerCertificates()[0];
                             }
                         });
-                        ch.pipeline().addLast("tls", tls)
-                                .addLast("codec", new HttpServerCodec())
-                                .addLast("aggregator", new HttpObjectAggregator(1 << 20))
-                                .addLast("script", new Dispatcher());
+                        ch.pipeline().addLast("tls", tls).addLast("protocol", new Protocols());
                     }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     }
 
-    /** Starts a server presenting {@code serverCertificate} and trusting client certificates from {@code clientCa}. */
+    /** Starts an HTTP/1.1 server presenting {@code serverCertificate} and trusting client certificates from {@code clientCa}. */
     public static ScriptedHttpsServer start(HeldCertificate serverCertificate, X509Certificate clientCa, Script script)
             throws Exception {
-        return new ScriptedHttpsServer(serverCertificate, clientCa, script);
+        return new ScriptedHttpsServer(serverCertificate, clientCa, script, false);
+    }
+
+    /** As {@link #start}, offering h2 (then http/1.1) by ALPN; each request runs on its own stream. */
+    public static ScriptedHttpsServer startHttp2(HeldCertificate serverCertificate, X509Certificate clientCa,
+                                                 Script script) throws Exception {
+        return new ScriptedHttpsServer(serverCertificate, clientCa, script, true);
+    }
+
+    /** The protocol the last connection negotiated: {@code h2} or {@code http/1.1}. */
+    public String lastProtocol() {
+        return lastProtocol;
+    }
+
+    /** Requests in progress right now (for checking that streams run concurrently). */
+    public int concurrentPeak() {
+        return concurrentPeak.get();
     }
 
     /** Replaces the script. */
@@ -135,11 +165,43 @@ public final class ScriptedHttpsServer implements AutoCloseable {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
 
+    private final class Protocols extends ApplicationProtocolNegotiationHandler {
+        Protocols() {
+            super(ApplicationProtocolNames.HTTP_1_1);
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            lastProtocol = protocol;
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
+                        new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+                            @Override
+                            protected void initChannel(Http2StreamChannel stream) {
+                                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true))
+                                        .addLast("aggregator", new HttpObjectAggregator(1 << 20))
+                                        .addLast("script", new Dispatcher());
+                            }
+                        }));
+            } else {
+                ctx.pipeline().addLast("codec", new HttpServerCodec())
+                        .addLast("aggregator", new HttpObjectAggregator(1 << 20))
+                        .addLast("script", new Dispatcher());
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
     private final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             requests.incrementAndGet();
-            script.answer(request, new Reply(ctx));
+            concurrentPeak.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
+            script.answer(request, new Reply(ctx, inProgress));
         }
 
         @Override
@@ -151,9 +213,11 @@ public final class ScriptedHttpsServer implements AutoCloseable {
     /** The ways a script can answer. */
     public static final class Reply {
         private final ChannelHandlerContext ctx;
+        private final AtomicInteger inProgress;
 
-        Reply(ChannelHandlerContext ctx) {
+        Reply(ChannelHandlerContext ctx, AtomicInteger inProgress) {
             this.ctx = ctx;
+            this.inProgress = inProgress;
         }
 
         public void json(int status, String json) {
@@ -166,6 +230,7 @@ public final class ScriptedHttpsServer implements AutoCloseable {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             headers.forEach(response.headers()::set);
+            inProgress.decrementAndGet();
             ctx.writeAndFlush(response);
         }
 
@@ -174,9 +239,12 @@ public final class ScriptedHttpsServer implements AutoCloseable {
             ctx.executor().schedule(answer, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        /** Closes with a TCP reset. */
+        /** Closes with a TCP reset (HTTP/1.1) or resets the stream (HTTP/2). */
         public void reset() {
-            ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            inProgress.decrementAndGet();
+            if (!(ctx.channel() instanceof Http2StreamChannel)) {
+                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            }
             ctx.channel().close();
         }
 
@@ -193,7 +261,8 @@ public final class ScriptedHttpsServer implements AutoCloseable {
 
         /** The client's certificate chain as the server saw it. */
         public List<java.security.cert.Certificate> clientChain() throws Exception {
-            return List.of(ctx.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates());
+            Channel connection = ctx.channel() instanceof Http2StreamChannel ? ctx.channel().parent() : ctx.channel();
+            return List.of(connection.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates());
         }
     }
 }

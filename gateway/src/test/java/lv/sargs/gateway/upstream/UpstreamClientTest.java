@@ -129,7 +129,7 @@ class UpstreamClientTest {
         var server = fixture.server((request, reply) -> reply.stall());
         var settings = fixture.settings("viss", server.uri());
         settings = new UpstreamSettings(settings.name(), settings.baseUri(), settings.tls(),
-                new PoolSettings(1, 10, Duration.ofSeconds(2), Duration.ofSeconds(30), 65536), settings.breaker(),
+                new PoolSettings(1, 10, Duration.ofSeconds(2), Duration.ofSeconds(30), 65536, true), settings.breaker(),
                 settings.retry());
         var client = fixture.client(settings);
         var occupying = client.call(UpstreamRequest.get("/stalls"), Deadline.after(Duration.ofSeconds(2)));

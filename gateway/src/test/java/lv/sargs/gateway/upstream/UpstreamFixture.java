@@ -75,11 +75,18 @@ public final class UpstreamFixture implements AutoCloseable {
         return server;
     }
 
+    /** A server offering h2 (then http/1.1) by ALPN, with a valid certificate, trusting our client CA. */
+    public ScriptedHttpsServer http2Server(ScriptedHttpsServer.Script script) throws Exception {
+        ScriptedHttpsServer server = ScriptedHttpsServer.startHttp2(serverCertificate(), clientCa.certificate(), script);
+        servers.add(server);
+        return server;
+    }
+
     /** Settings for {@code uri}: trust the upstream CA, 4 connections, 3 attempts, fast breaker. */
     public UpstreamSettings settings(String name, URI uri) {
         return new UpstreamSettings(name, uri,
                 new UpstreamTls(List.of(upstreamCa.certificate()), List.of(), clientKey, Duration.ofSeconds(5)),
-                new PoolSettings(4, 100, Duration.ofSeconds(2), Duration.ofSeconds(30), 64 * 1024),
+                new PoolSettings(4, 100, Duration.ofSeconds(2), Duration.ofSeconds(30), 64 * 1024, true),
                 new BreakerSettings(5, 0.5, 20, Duration.ofMillis(300)),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)));
     }

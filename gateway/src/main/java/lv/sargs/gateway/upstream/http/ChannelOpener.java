@@ -7,12 +7,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
@@ -36,9 +33,6 @@ import lv.sargs.gateway.upstream.UpstreamSettings;
 final class ChannelOpener {
 
     static final String TLS = "tls";
-    static final String IDLE = "idle";
-    static final String HTTP = "http";
-    static final String AGGREGATOR = "aggregator";
 
     private final UpstreamSettings settings;
     private final SslContext sslContext;
@@ -101,7 +95,7 @@ final class ChannelOpener {
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new Initializer(deadline))
+                .handler(new Initializer(deadline, result))
                 .connect(address);
         connected.addListener(f -> {
             if (!f.isSuccess()) {
@@ -119,6 +113,8 @@ final class ChannelOpener {
 
     private void awaitHandshake(Channel channel, Deadline deadline, CompletableFuture<Channel> result) {
         SslHandler ssl = channel.pipeline().get(SslHandler.class);
+        // Runs before the protocol selector sees the handshake: a refused pin stops the connection
+        // before any request; on success the selector completes the result.
         ssl.handshakeFuture().addListener(f -> {
             if (!f.isSuccess()) {
                 handshakeFailures.increment();
@@ -143,9 +139,7 @@ final class ChannelOpener {
                 channel.close();
                 result.completeExceptionally(new UpstreamException(Code.PIN_MISMATCH, settings.name(),
                         Phase.HANDSHAKE, mismatch));
-                return;
             }
-            result.complete(channel);
         });
     }
 
@@ -179,12 +173,14 @@ final class ChannelOpener {
         return root == t ? String.valueOf(t.getMessage()) : t.getMessage() + " (" + root.getMessage() + ")";
     }
 
-    /** The pipeline of an upstream connection, top to bottom. */
+    /** The pipeline of an upstream connection up to protocol selection; the selector adds the rest. */
     private final class Initializer extends ChannelInitializer<Channel> {
         private final Deadline deadline;
+        private final CompletableFuture<Channel> result;
 
-        Initializer(Deadline deadline) {
+        Initializer(Deadline deadline, CompletableFuture<Channel> result) {
             this.deadline = deadline;
+            this.result = result;
         }
 
         @Override
@@ -193,20 +189,16 @@ final class ChannelOpener {
             long handshakeMillis = Math.min(settings.tls().handshakeTimeout().toMillis(),
                     Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos())));
             ssl.setHandshakeTimeoutMillis(handshakeMillis);
-            ExchangeHandler exchange = new ExchangeHandler(settings.name());
             ch.pipeline()
                     // TLS first: everything above it is plaintext HTTP; handshake tasks (the token's key
                     // operation) run on the blocking executor, never on the event loop.
                     .addLast(TLS, ssl)
-                    // Closes a connection nobody used for idleTimeout (the exchange handler decides).
-                    .addLast(IDLE, new IdleStateHandler(0, 0, settings.pool().idleTimeout().toMillis(),
-                            TimeUnit.MILLISECONDS))
-                    .addLast(HTTP, new HttpClientCodec())
-                    // Sees the response head before aggregation, so a close mid-body reads as truncation.
-                    .addLast(HeadObserver.NAME, new HeadObserver(exchange))
-                    // Whole responses only, bounded: an oversized one is a malformed response.
-                    .addLast(AGGREGATOR, new HttpObjectAggregator(settings.pool().maxResponseBytes()))
-                    .addLast(ExchangeHandler.NAME, exchange);
+                    // Once ALPN has picked h2 or http/1.1, installs that protocol's handlers.
+                    .addLast(ProtocolSelector.NAME, new ProtocolSelector(settings, channel -> {
+                        if (!result.isDone()) {
+                            result.complete(channel);
+                        }
+                    }));
         }
     }
 }

@@ -6,7 +6,10 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.upstream.Deadline;
@@ -14,19 +17,26 @@ import lv.sargs.gateway.upstream.Phase;
 import lv.sargs.gateway.upstream.PoolSettings;
 import lv.sargs.gateway.upstream.UpstreamException;
 import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.UpstreamSettings;
 
 /**
- * The keep-alive connections of one upstream, confined to one event loop: hands out an idle
- * connection (most recently used first, so the rest can idle out), opens one while under
- * {@code maxConnections}, or queues the caller until a connection frees up or its deadline passes.
+ * The connections of one upstream, confined to one event loop. For HTTP/2 connections it hands out
+ * a new stream on one with room; for HTTP/1.1 an idle keep-alive connection (most recently used
+ * first, so the rest can idle out). Otherwise it opens a connection while under
+ * {@code maxConnections}, or queues the caller until a connection or stream frees up or its
+ * deadline passes.
  */
 final class ConnectionPool {
+
+    private static final String STREAM_CLOSED = "h2-stream-closed";
 
     private final String upstream;
     private final EventLoop loop;
     private final PoolSettings settings;
     private final ChannelOpener opener;
     private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+    private final List<Channel> multiplexed = new ArrayList<>(2);
+    private final UpstreamSettings upstreamSettings;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final ChannelGroup all;
     private volatile int open;
@@ -42,10 +52,11 @@ final class ConnectionPool {
         }
     }
 
-    ConnectionPool(String upstream, EventLoop loop, PoolSettings settings, ChannelOpener opener) {
-        this.upstream = upstream;
+    ConnectionPool(UpstreamSettings upstreamSettings, EventLoop loop, ChannelOpener opener) {
+        this.upstreamSettings = upstreamSettings;
+        this.upstream = upstreamSettings.name();
         this.loop = loop;
-        this.settings = settings;
+        this.settings = upstreamSettings.pool();
         this.opener = opener;
         this.all = new DefaultChannelGroup(upstream, loop);
     }
@@ -56,6 +67,10 @@ final class ConnectionPool {
             return CompletableFuture.failedFuture(
                     new UpstreamException(Code.CLOSED, upstream, Phase.POOL_WAIT, "the client is closed"));
         }
+        Channel connection = withRoomForAStream();
+        if (connection != null) {
+            return Http2Streams.open(connection, upstreamSettings);
+        }
         Channel channel;
         while ((channel = idle.pollFirst()) != null) {
             if (channel.isActive()) {
@@ -63,7 +78,7 @@ final class ConnectionPool {
             }
         }
         if (open < settings.maxConnections()) {
-            return connect(deadline);
+            return connect(deadline).thenCompose(this::exchangeChannel);
         }
         if (waiters.size() >= settings.maxWaiting()) {
             return CompletableFuture.failedFuture(new UpstreamException(Code.POOL_EXHAUSTED, upstream,
@@ -80,8 +95,15 @@ final class ConnectionPool {
         return waiter.promise;
     }
 
-    /** Returns a connection after an exchange; a connection that cannot carry another is closed. */
+    /**
+     * Returns a connection after an exchange; a connection that cannot carry another is closed.
+     * An HTTP/2 stream is closed (it carried its one exchange), which frees room for a waiter.
+     */
     void release(Channel channel, boolean reusable) {
+        if (channel instanceof Http2StreamChannel) {
+            channel.close();
+            return;
+        }
         if (!reusable || closed || !channel.isActive()) {
             channel.close();
             return;
@@ -111,6 +133,7 @@ final class ConnectionPool {
                     new UpstreamException(Code.CLOSED, upstream, Phase.POOL_WAIT, "the client is closed"));
         }
         idle.clear();
+        multiplexed.clear();
         return all.close();
     }
 
@@ -125,26 +148,78 @@ final class ConnectionPool {
                 channel.closeFuture().addListener(f -> onClosed(channel));
                 if (closed) {
                     channel.close();
+                } else if (ProtocolSelector.multiplexed(channel)) {
+                    multiplexed.add(channel);
+                    // Streams free up as they close: the next waiter gets one.
+                    // Between the codec and the multiplexer, which consumes stream events.
+                    channel.pipeline().addBefore(ProtocolSelector.H2_MULTIPLEX, STREAM_CLOSED, new StreamClosed());
+                    serveWaiters();
                 }
             }
         });
     }
 
+    /** For a caller that opened a connection: itself (HTTP/1.1) or a new stream on it (HTTP/2). */
+    private CompletableFuture<Channel> exchangeChannel(Channel connection) {
+        return ProtocolSelector.multiplexed(connection)
+                ? Http2Streams.open(connection, upstreamSettings)
+                : CompletableFuture.completedFuture(connection);
+    }
+
+    private Channel withRoomForAStream() {
+        for (int i = 0; i < multiplexed.size(); i++) {
+            Channel connection = multiplexed.get(i);
+            if (Http2Streams.canOpen(connection)) {
+                return connection;
+            }
+        }
+        return null;
+    }
+
     private void onClosed(Channel channel) {
         open--;
         idle.remove(channel);
+        multiplexed.remove(channel);
         serveWaiters();
     }
 
-    /** A slot freed up: open a connection for the longest-waiting caller still waiting. */
+    /** Sees HTTP/2 stream closures on the connection, each of which may make room for a waiter. */
+    private final class StreamClosed extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof io.netty.handler.codec.http2.Http2FrameStreamEvent e
+                    && e.type() == io.netty.handler.codec.http2.Http2FrameStreamEvent.Type.State
+                    && e.stream().state() == io.netty.handler.codec.http2.Http2Stream.State.CLOSED) {
+                loop.execute(ConnectionPool.this::serveWaiters);
+            }
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    /** A stream or connection slot freed up: serve the longest-waiting callers still waiting. */
     private void serveWaiters() {
+        Channel connection;
+        while (!closed && !waiters.isEmpty() && (connection = withRoomForAStream()) != null) {
+            Waiter waiter = waiters.pollFirst();
+            if (waiter.promise.isDone()) {
+                continue;
+            }
+            waiter.timer.cancel(false);
+            Http2Streams.open(connection, upstreamSettings).whenComplete((stream, error) -> {
+                if (error != null) {
+                    waiter.promise.completeExceptionally(error);
+                } else if (!waiter.promise.complete(stream)) {
+                    stream.close();
+                }
+            });
+        }
         while (!closed && open < settings.maxConnections() && !waiters.isEmpty()) {
             Waiter waiter = waiters.pollFirst();
             if (waiter.promise.isDone()) {
                 continue;
             }
             waiter.timer.cancel(false);
-            connect(waiter.deadline).whenComplete((channel, error) -> {
+            connect(waiter.deadline).thenCompose(this::exchangeChannel).whenComplete((channel, error) -> {
                 if (error != null) {
                     waiter.promise.completeExceptionally(error);
                 } else if (!waiter.promise.complete(channel)) {

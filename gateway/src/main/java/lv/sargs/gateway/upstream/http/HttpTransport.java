@@ -20,9 +20,10 @@ import lv.sargs.gateway.upstream.UpstreamSettings;
 import lv.sargs.hsm.Token;
 
 /**
- * One upstream's HTTP/1.1-over-mutual-TLS transport: sends one request over a pooled keep-alive
- * connection within the deadline and hands back the raw response; retry and error policy live
- * above it. Confined to one event loop: {@link #exchange} must be called on {@link #loop()}.
+ * One upstream's transport over mutual TLS: sends one request over a pooled keep-alive HTTP/1.1
+ * connection or a new stream of a shared HTTP/2 connection, within the deadline, and hands back the
+ * raw response; retry and error policy live above it. Confined to one event loop: {@link #exchange}
+ * must be called on {@link #loop()}.
  */
 public final class HttpTransport {
 
@@ -51,7 +52,7 @@ public final class HttpTransport {
                                        Metrics.Counter handshakes, Metrics.Counter handshakeFailures) {
         var opener = new ChannelOpener(settings, TlsContexts.forUpstream(settings, token), loop, channelType,
                 blockingExecutor, handshakes, handshakeFailures);
-        return new HttpTransport(settings, loop, new ConnectionPool(settings.name(), loop, settings.pool(), opener));
+        return new HttpTransport(settings, loop, new ConnectionPool(settings, loop, opener));
     }
 
     /** The event loop this transport is confined to. */
