@@ -40,24 +40,25 @@ import lv.sargs.sandbox.viss.VissOptions;
 /**
  * The gateway's upstream clients wired to an in-process sandbox as the daemon would wire them to
  * the real services: a client key on a token (the demo token here) with a certificate from the
- * sandbox CA, registered with both simulators, and trust limited to the sandbox CA.
- * {@link #close()} closes clients, sandbox, loops and token.
+ * sandbox CA, registered with both simulators, and trust limited to the sandbox CA — for the
+ * sandbox ITs and the upstream benchmark. {@link #close()} closes clients, sandbox, loops and token.
  */
-final class SandboxUpstreams implements AutoCloseable {
+public final class SandboxUpstreams implements AutoCloseable {
 
-    static final String CLIENT_ID = "sargs-gateway-under-test";
-    static final String KEY_LABEL = "upstream-client";
+    public static final String CLIENT_ID = "sargs-gateway-under-test";
+    public static final String KEY_LABEL = "upstream-client";
     private static final char[] SECRET = "gateway-test-secret-Ā".toCharArray();
 
-    final Sandbox sandbox;
-    final Token token;
-    final ClientKey clientKey;
-    final Metrics metrics = new Metrics();
+    public final Sandbox sandbox;
+    public final Token token;
+    public final ClientKey clientKey;
+    public final Metrics metrics = new Metrics();
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ExecutorService blocking = Executors.newFixedThreadPool(2);
     private final List<UpstreamClient> clients = new ArrayList<>();
 
-    SandboxUpstreams(SandboxOptions options) {
+    /** Starts a sandbox with {@code options} and registers a fresh client key with it. */
+    public SandboxUpstreams(SandboxOptions options) {
         token = Tokens.demo();
         KeyInfo key = token.generateKeyPair(KEY_LABEL, KeySpec.RSA_2048);
         sandbox = Sandbox.start(options);
@@ -69,15 +70,18 @@ final class SandboxUpstreams implements AutoCloseable {
         sandbox.fpr().register(registered);
     }
 
-    SandboxUpstreams() {
+    /** With the sandbox's defaults. */
+    public SandboxUpstreams() {
         this(SandboxOptions.defaults());
     }
 
-    static SandboxOptions withViss(VissOptions viss) {
+    /** The sandbox's defaults with these VISS options. */
+    public static SandboxOptions withViss(VissOptions viss) {
         return SandboxOptions.defaults().withViss(viss);
     }
 
-    UpstreamClient upstream(String name, URI uri) {
+    /** An upstream client of {@code uri} (4 connections, 3 attempts) trusting the sandbox CA only. */
+    public UpstreamClient upstream(String name, URI uri) {
         UpstreamSettings settings = new UpstreamSettings(name, uri,
                 new UpstreamTls(List.of(sandbox.caCertificate()), List.of(), clientKey, Duration.ofSeconds(5)),
                 new PoolSettings(4, 1000, Duration.ofSeconds(2), Duration.ofSeconds(30), 1024 * 1024, true),
@@ -89,17 +93,20 @@ final class SandboxUpstreams implements AutoCloseable {
         return client;
     }
 
-    VissClient viss(UpstreamClient upstream) {
+    /** The VISS client over {@code upstream}, with the sandbox's audience. */
+    public VissClient viss(UpstreamClient upstream) {
         return VissClient.create(upstream, token, new VissSettings(oauth(), sandbox.viss().audience(),
                 Duration.ofSeconds(300)), metrics);
     }
 
-    FprClient fpr(UpstreamClient upstream) {
+    /** The FPR client over {@code upstream}, with its own client-credentials grant. */
+    public FprClient fpr(UpstreamClient upstream) {
         return FprClient.create(upstream, FprSettings.sandbox(sandbox.fpr().permission()),
                 ClientCredentialsGrant.create(upstream, oauth(), Optional.empty(), metrics));
     }
 
-    long counter(String name, String labels) {
+    /** A counter series' value from the registry's exposition, 0 when absent. */
+    public long counter(String name, String labels) {
         StringBuilder out = new StringBuilder();
         metrics.writePrometheus(out);
         String prefix = name + "{" + labels + "} ";
