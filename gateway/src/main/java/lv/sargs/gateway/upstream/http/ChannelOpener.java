@@ -73,7 +73,8 @@ final class ChannelOpener {
             try {
                 resolved.complete(new InetSocketAddress(InetAddress.getByName(host), settings.port()));
             } catch (UnknownHostException e) {
-                resolved.completeExceptionally(fail(Code.CONNECT_FAILED, Phase.CONNECT, deadline, "cannot resolve " + host, e));
+                resolved.completeExceptionally(
+                        fail(Code.CONNECT_FAILED, Phase.CONNECT, deadline, "cannot resolve " + host, e));
             } finally {
                 timer.cancel(false);
             }
@@ -119,11 +120,10 @@ final class ChannelOpener {
             if (!f.isSuccess()) {
                 handshakeFailures.increment();
                 channel.close();
-                boolean timedOut = f.cause() instanceof SslHandshakeTimeoutException;
-                Code code = timedOut ? Code.CONNECT_FAILED : ourKeyFailed(f.cause()) ? Code.CLIENT_KEY_FAILED : Code.TLS_REFUSED;
-                result.completeExceptionally(fail(code,
-                        Phase.HANDSHAKE, deadline, "TLS handshake with " + settings.host() + ":" + settings.port()
-                                + " failed: " + rootMessage(f.cause()), f.cause()));
+                Code code = f.cause() instanceof SslHandshakeTimeoutException ? Code.CONNECT_FAILED
+                        : ourKeyFailed(f.cause()) ? Code.CLIENT_KEY_FAILED : Code.TLS_REFUSED;
+                result.completeExceptionally(fail(code, Phase.HANDSHAKE, deadline, "TLS handshake with "
+                        + settings.host() + ":" + settings.port() + " failed: " + rootMessage(f.cause()), f.cause()));
                 return;
             }
             handshakes.increment();

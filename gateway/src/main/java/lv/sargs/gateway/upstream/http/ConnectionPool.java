@@ -1,12 +1,16 @@
 package lv.sargs.gateway.upstream.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.handler.codec.http2.Http2FrameStreamEvent;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +34,13 @@ final class ConnectionPool {
 
     private static final String STREAM_CLOSED = "h2-stream-closed";
 
+    private final UpstreamSettings upstreamSettings;
     private final String upstream;
-    private final EventLoop loop;
     private final PoolSettings settings;
+    private final EventLoop loop;
     private final ChannelOpener opener;
     private final ArrayDeque<Channel> idle = new ArrayDeque<>();
     private final List<Channel> multiplexed = new ArrayList<>(2);
-    private final UpstreamSettings upstreamSettings;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final ChannelGroup all;
     private volatile int open;
@@ -150,8 +154,8 @@ final class ConnectionPool {
                     channel.close();
                 } else if (ProtocolSelector.multiplexed(channel)) {
                     multiplexed.add(channel);
-                    // Streams free up as they close: the next waiter gets one.
-                    // Between the codec and the multiplexer, which consumes stream events.
+                    // Each closed stream makes room for a waiter; this sits between the codec and the
+                    // multiplexer, which consumes the stream events.
                     channel.pipeline().addBefore(ProtocolSelector.H2_MULTIPLEX, STREAM_CLOSED, new StreamClosed());
                     serveWaiters();
                 }
@@ -184,12 +188,11 @@ final class ConnectionPool {
     }
 
     /** Sees HTTP/2 stream closures on the connection, each of which may make room for a waiter. */
-    private final class StreamClosed extends io.netty.channel.ChannelInboundHandlerAdapter {
+    private final class StreamClosed extends ChannelInboundHandlerAdapter {
         @Override
-        public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object event) throws Exception {
-            if (event instanceof io.netty.handler.codec.http2.Http2FrameStreamEvent e
-                    && e.type() == io.netty.handler.codec.http2.Http2FrameStreamEvent.Type.State
-                    && e.stream().state() == io.netty.handler.codec.http2.Http2Stream.State.CLOSED) {
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof Http2FrameStreamEvent e && e.type() == Http2FrameStreamEvent.Type.State
+                    && e.stream().state() == Http2Stream.State.CLOSED) {
                 loop.execute(ConnectionPool.this::serveWaiters);
             }
             super.userEventTriggered(ctx, event);

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.upstream.Deadline;
@@ -18,9 +19,10 @@ import lv.sargs.gateway.upstream.UpstreamException;
 import lv.sargs.gateway.upstream.UpstreamException.Code;
 
 /**
- * Carries one request/response exchange at a time over its connection (HTTP/1.1, no pipelining):
- * completes it with the whole response, or fails it at the deadline, on a reset or on a response
- * that cannot be parsed — and closes the connection whenever it cannot be reused.
+ * Carries one request/response exchange at a time over its channel — an HTTP/1.1 connection (no
+ * pipelining) or an HTTP/2 stream: completes it with the whole response, or fails it at the
+ * deadline, on a reset or on a response that cannot be parsed, and then closes the channel, whose
+ * state is unknown.
  */
 final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
@@ -29,7 +31,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
     private final String upstream;
     private ChannelHandlerContext ctx;
     private CompletableFuture<HttpResult> current;
-    private io.netty.util.concurrent.ScheduledFuture<?> timer;
+    private ScheduledFuture<?> timer;
     private boolean headReceived;
 
     ExchangeHandler(String upstream) {
@@ -56,8 +58,8 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
             return result;
         }
         current = result;
-        timer = ctx.executor().schedule(
-                () -> fail(UpstreamException.deadline(upstream, Phase.RESPONSE, deadline)), remaining, TimeUnit.NANOSECONDS);
+        timer = ctx.executor().schedule(() -> fail(UpstreamException.deadline(upstream, Phase.RESPONSE, deadline)),
+                remaining, TimeUnit.NANOSECONDS);
         ctx.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 fail(new UpstreamException(Code.CONNECTION_RESET, upstream, Phase.RESPONSE,
