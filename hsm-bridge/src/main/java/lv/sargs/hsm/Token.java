@@ -48,6 +48,16 @@ public interface Token extends AutoCloseable {
     CompletableFuture<byte[]> sign(String label, SignatureAlgorithm algorithm, byte[] data);
 
     /**
+     * Decrypts {@code ciphertext} with the RSA private key {@code label} (RSAES-PKCS1-v1_5, the CMS
+     * key transport of {@code .p7m} files) on the token's executor; the result is the content key.
+     * Tokens that cannot decrypt fail with {@link TokenException.Code#UNSUPPORTED}.
+     */
+    default CompletableFuture<byte[]> decrypt(String label, byte[] ciphertext) {
+        return CompletableFuture.failedFuture(new TokenException(TokenException.Code.UNSUPPORTED,
+                name() + ": cannot decrypt with key '" + label + "'"));
+    }
+
+    /**
      * A key manager that presents exactly the key {@code label} with exactly {@code chain}, for
      * mutual TLS; the handshake's private-key operation runs on the token.
      */

@@ -11,6 +11,8 @@ public final class Tokens {
 
     /**
      * Opens and logs in to the configured PKCS#11 token, starting its executor and health probe.
+     * The JVM needs {@code --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED}
+     * (see {@code docs/hsm.md}); without it this fails with {@code CONFIGURATION} saying so.
      *
      * @throws TokenException {@code CONFIGURATION} when the library or token is not found,
      *     {@code LOGIN_FAILED} when the PIN is refused (the message names the token, never the PIN)

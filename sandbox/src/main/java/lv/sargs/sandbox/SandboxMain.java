@@ -18,6 +18,7 @@ import lv.sargs.sandbox.admin.AdminServer;
 import lv.sargs.sandbox.admin.SimulatorControls;
 import lv.sargs.sandbox.fault.FaultPlan;
 import lv.sargs.sandbox.fault.Faults;
+import org.tinylog.Logger;
 import org.tinylog.configuration.Configuration;
 
 /**
@@ -25,7 +26,7 @@ import org.tinylog.configuration.Configuration;
  * certificate to trust and the default client's credentials to a directory.
  *
  * <pre>
- * SandboxMain [--seed N] [--viss-port P] [--fpr-port P] [--admin-port P] [--out DIR]
+ * SandboxMain [--seed N] [--viss-port P] [--fpr-port P] [--admin-port P] [--out DIR (default: a new temp dir)]
  *             [--token-lifetime SECONDS] [--rate-limit PER_SECOND]
  *             [--fault SIMULATOR:ENDPOINT=PLAN]...   e.g. --fault viss:legal-entity=latency=200ms/2s,error=0.05
  * </pre>
@@ -46,6 +47,7 @@ public final class SandboxMain {
             System.exit(2);
             return;
         }
+        Logger.info("starting: generating the world (seed {}) and minting certificates", parsed.options.seed());
         Sandbox sandbox = Sandbox.start(parsed.options);
         AdminServer admin;
         Map<String, SimulatorControls> controls = Map.of(
@@ -62,14 +64,15 @@ public final class SandboxMain {
             System.exit(2);
             return;
         }
-        writeFiles(sandbox, parsed.out);
+        Path out = parsed.outDirectory();
+        writeFiles(sandbox, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             admin.close();
             sandbox.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
-        print(System.out, sandbox, admin, parsed.out);
+        print(System.out, sandbox, admin, out);
         stopped.await();
     }
 
@@ -133,7 +136,7 @@ public final class SandboxMain {
         int vissPort;
         int fprPort;
         int adminPort;
-        Path out = Path.of("sandbox-run");
+        Path out;
         final List<String[]> faults = new ArrayList<>();
 
         static Arguments parse(String[] args) {
@@ -164,6 +167,11 @@ public final class SandboxMain {
             }
             a.options = a.options.withPorts(a.vissPort, a.fprPort);
             return a;
+        }
+
+        /** The output directory: as given, else a fresh temporary one, never inside a work tree by surprise. */
+        Path outDirectory() throws IOException {
+            return out != null ? out : Files.createTempDirectory("sargs-sandbox-");
         }
 
         private static String[] fault(String value) {

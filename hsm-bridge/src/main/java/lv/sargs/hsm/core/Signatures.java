@@ -53,6 +53,17 @@ public final class Signatures {
         }
     }
 
+    /** The cipher for {@link lv.sargs.hsm.Token#decrypt}: RSAES-PKCS1-v1_5, initialised with {@code key}. */
+    public static javax.crypto.Cipher forDecrypting(PrivateKey key, Provider provider) throws GeneralSecurityException {
+        if (!"RSA".equals(key.getAlgorithm())) {
+            throw new java.security.InvalidKeyException("decryption needs an RSA key, not " + key.getAlgorithm());
+        }
+        javax.crypto.Cipher cipher = provider == null ? javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding")
+                : javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding", provider);
+        cipher.init(javax.crypto.Cipher.DECRYPT_MODE, key);
+        return cipher;
+    }
+
     private static Signature instance(SignatureAlgorithm algorithm, Provider provider) throws GeneralSecurityException {
         return provider == null ? Signature.getInstance(algorithm.jcaName())
                 : Signature.getInstance(algorithm.jcaName(), provider);

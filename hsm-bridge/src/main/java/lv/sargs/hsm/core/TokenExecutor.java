@@ -65,12 +65,20 @@ public final class TokenExecutor implements AutoCloseable {
      * A {@link TokenException} thrown by the task fails the future as is.
      */
     public <T> CompletableFuture<T> submit(String what, Callable<T> task) {
-        Operation<T> op = new Operation<>(what, task, System.nanoTime() + deadlineNanos);
+        return submit(what, null, task);
+    }
+
+    /**
+     * As {@link #submit(String, Callable)}, for the hot path: the description ({@code action}
+     * followed by the quoted {@code key}) is only put together when a message needs it.
+     */
+    public <T> CompletableFuture<T> submit(String action, String key, Callable<T> task) {
+        Operation<T> op = new Operation<>(action, key, task, System.nanoTime() + deadlineNanos);
         if (closed) {
-            op.completeExceptionally(new TokenException(Code.CLOSED, tokenName + ": closed; cannot " + what));
+            op.completeExceptionally(new TokenException(Code.CLOSED, tokenName + ": closed; cannot " + op.what()));
         } else if (!queue.offer(op)) {
             op.completeExceptionally(new TokenException(Code.QUEUE_FULL, tokenName + ": queue full ("
-                    + queue.remainingCapacity() + " free of " + capacity() + "); cannot " + what));
+                    + capacity() + " operations waiting); cannot " + op.what()));
         }
         return op;
     }
@@ -158,7 +166,7 @@ public final class TokenExecutor implements AutoCloseable {
     private void failQueued() {
         Operation<?> op;
         while ((op = queue.poll()) != null) {
-            op.completeExceptionally(new TokenException(Code.CLOSED, tokenName + ": closed; cannot " + op.what));
+            op.completeExceptionally(new TokenException(Code.CLOSED, tokenName + ": closed; cannot " + op.what()));
         }
     }
 
@@ -176,20 +184,26 @@ public final class TokenExecutor implements AutoCloseable {
         failQueued();
         Operation<?> current = running;
         if (current != null) {
-            current.completeExceptionally(new TokenException(Code.CLOSED, tokenName + ": closed during " + current.what));
+            current.completeExceptionally(new TokenException(Code.CLOSED, tokenName + ": closed during " + current.what()));
         }
     }
 
     /** A queued task with its deadline; it is its own future so queueing allocates one object. */
     private static final class Operation<T> extends CompletableFuture<T> {
-        private final String what;
+        private final String action;
+        private final String key;
         private final Callable<T> task;
         private final long deadline;
 
-        Operation(String what, Callable<T> task, long deadline) {
-            this.what = what;
+        Operation(String action, String key, Callable<T> task, long deadline) {
+            this.action = action;
+            this.key = key;
             this.task = task;
             this.deadline = deadline;
+        }
+
+        String what() {
+            return key == null ? action : action + " '" + key + "'";
         }
 
         void run(String tokenName) {
@@ -198,9 +212,9 @@ public final class TokenExecutor implements AutoCloseable {
             } catch (TokenException e) {
                 completeExceptionally(e);
             } catch (Exception | LinkageError e) {
-                Logger.debug(e, "{}: {} failed", tokenName, what);
+                Logger.debug(e, "{}: {} failed", tokenName, what());
                 completeExceptionally(new TokenException(Code.OPERATION_FAILED,
-                        tokenName + ": " + what + " failed: " + e, e));
+                        tokenName + ": " + what() + " failed: " + e, e));
             }
         }
 
@@ -209,7 +223,7 @@ public final class TokenExecutor implements AutoCloseable {
                 return false;
             }
             completeExceptionally(new TokenException(Code.DEADLINE_EXCEEDED,
-                    tokenName + ": " + what + " did not finish within the operation deadline"));
+                    tokenName + ": " + what() + " did not finish within the operation deadline"));
             return true;
         }
     }

@@ -136,6 +136,18 @@ public final class DemoToken implements Token {
     }
 
     @Override
+    public CompletableFuture<byte[]> decrypt(String label, byte[] ciphertext) {
+        return executor.submit("decrypt with key '" + label + "'", () -> {
+            Entry entry = entry(label);
+            if (!entry.spec().algorithm().equals("RSA")) {
+                throw new TokenException(Code.UNSUPPORTED, NAME + ": key '" + label + "' is " + entry.spec()
+                        + ", cannot decrypt (expected: an RSA key)");
+            }
+            return Signatures.forDecrypting(entry.keys().getPrivate(), null).doFinal(ciphertext);
+        });
+    }
+
+    @Override
     public X509ExtendedKeyManager keyManager(String label, List<X509Certificate> chain) {
         return executor.call("make a key manager for key '" + label + "'", () -> {
             Entry entry = entry(label);

@@ -34,13 +34,23 @@ final class Cryptoki {
     record Slot(int listIndex, long id, String label, String serial) {
     }
 
-    /** Loads (once per process) and initialises the library at {@code library}. */
-    static Cryptoki load(Path library, String tokenName) {
-        Module cryptoki = PKCS11.class.getModule();
+    /**
+     * Refuses to go on unless the JDK's wrapper is exported to this module. Checked through the
+     * module layer, before any wrapper class is touched: touching one would fail with an
+     * {@link IllegalAccessError} instead of this message.
+     */
+    static void requireWrapperAccess(String tokenName) {
+        Module cryptoki = ModuleLayer.boot().findModule("jdk.crypto.cryptoki").orElseThrow(() -> new TokenException(
+                Code.CONFIGURATION, tokenName + ": this Java runtime has no module jdk.crypto.cryptoki"
+                        + " (expected: a runtime that includes it, e.g. jlink --add-modules jdk.crypto.cryptoki)"));
         if (!cryptoki.isExported("sun.security.pkcs11.wrapper", Cryptoki.class.getModule())) {
             throw new TokenException(Code.CONFIGURATION, tokenName + ": the JVM was started without "
                     + EXPORT_FLAG + " (expected: that option on the java command line, see docs/hsm.md)");
         }
+    }
+
+    /** Loads (once per process) and initialises the library at {@code library}; call {@link #requireWrapperAccess} first. */
+    static Cryptoki load(Path library, String tokenName) {
         if (!Files.isReadable(library)) {
             throw new TokenException(Code.CONFIGURATION, tokenName + ": PKCS#11 library " + library
                     + " is not a readable file (expected: the vendor's PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so)");

@@ -31,6 +31,7 @@ final class HealthProbe implements AutoCloseable {
     private final Check check;
     private final ScheduledExecutorService thread;
     private final List<Consumer<TokenHealth>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean lookPending = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile TokenHealth health;
 
     HealthProbe(String tokenName, Check check, Duration interval) {
@@ -56,8 +57,14 @@ final class HealthProbe implements AutoCloseable {
 
     /** An operation saw a token-level error: look now rather than at the next tick. */
     void suspect() {
+        if (!lookPending.compareAndSet(false, true)) {
+            return; // a burst of failing operations asks for one look, not one each
+        }
         try {
-            thread.execute(this::tick);
+            thread.execute(() -> {
+                lookPending.set(false);
+                tick();
+            });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // Closing; the token fails everything with CLOSED anyway.
         }
@@ -80,7 +87,11 @@ final class HealthProbe implements AutoCloseable {
                 Logger.info("{}: recovered", tokenName);
                 change(true, "ok");
             } else {
-                Logger.debug("{}: not recovered yet: {}", tokenName, stillWrong);
+                // Tell the operator why it does not come back, once per distinct reason.
+                String reason = tokenName + ": " + problem + "; not recovered: " + stillWrong;
+                if (!reason.equals(health.reason())) {
+                    change(false, reason);
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             // The probe must keep running whatever the library does; report and try again next tick.
@@ -92,7 +103,10 @@ final class HealthProbe implements AutoCloseable {
     }
 
     private void change(boolean usable, String reason) {
-        TokenHealth next = new TokenHealth(usable, reason, Instant.now());
+        TokenHealth previous = health;
+        // A new reason for the same state keeps the time the state began.
+        Instant since = previous.usable() == usable ? previous.since() : Instant.now();
+        TokenHealth next = new TokenHealth(usable, reason, since);
         health = next;
         if (usable) {
             Logger.info("{}: usable", tokenName);

@@ -32,14 +32,16 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * One SunPKCS11 provider instance logged in to the token, with its key store and the worker's
  * caches of key handles and initialised signatures; replaced as a whole when the token recovers.
- * All methods except {@link #open} and {@link #release} run on the token's worker thread.
+ * All methods except {@link #open}, {@link #release} and {@link #privateKey} run on the token's
+ * worker thread.
  */
 final class LoggedInProvider {
 
     private final String tokenName;
     private final Provider provider;
     private final KeyStore keyStore;
-    private final Map<String, PrivateKey> keys = new HashMap<>();
+    // Read by TLS handshakes on their own threads too; PKCS#11 key stores are synchronized.
+    private final Map<String, PrivateKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Signature[]> signatures = new HashMap<>();
 
     private LoggedInProvider(String tokenName, Provider provider, KeyStore keyStore) {
@@ -101,6 +103,15 @@ final class LoggedInProvider {
             byAlgorithm[algorithm.ordinal()] = null;
             throw e;
         }
+    }
+
+    byte[] decrypt(String label, byte[] ciphertext) throws GeneralSecurityException {
+        PrivateKey key = privateKey(label);
+        if (!"RSA".equals(key.getAlgorithm())) {
+            throw new TokenException(Code.UNSUPPORTED, tokenName + ": key '" + label + "' is " + key.getAlgorithm()
+                    + ", cannot decrypt (expected: an RSA key)");
+        }
+        return Signatures.forDecrypting(key, provider).doFinal(ciphertext);
     }
 
     PrivateKey privateKey(String label) throws GeneralSecurityException {

@@ -32,6 +32,7 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
 public final class Pkcs11Token implements Token {
 
     private static final Duration LONGEST_PROBE_INTERVAL = Duration.ofSeconds(2);
+    private static final String SIGN = "sign with key";
 
     private final Pkcs11Settings settings;
     private final String name;
@@ -42,6 +43,7 @@ public final class Pkcs11Token implements Token {
     private volatile Cryptoki.Slot slot;
     private volatile LoggedInProvider current;
     private long probeSession;
+    private String pinRefused;
     private volatile boolean closed;
 
     private Pkcs11Token(Pkcs11Settings settings, String name, Cryptoki cryptoki, char[] pin, Cryptoki.Slot slot,
@@ -64,6 +66,7 @@ public final class Pkcs11Token implements Token {
     public static Pkcs11Token open(Pkcs11Settings settings) {
         String name = nameOf(settings);
         validate(settings, name);
+        Cryptoki.requireWrapperAccess(name);
         char[] pin = PinReader.read(settings.pin(), name);
         try {
             Cryptoki cryptoki = Cryptoki.load(settings.library(), name);
@@ -90,6 +93,16 @@ public final class Pkcs11Token implements Token {
     private static void validate(Pkcs11Settings s, String name) {
         if (s.library() == null) {
             throw new TokenException(Code.CONFIGURATION, name + ": library is not set (expected: the PKCS#11 module path)");
+        }
+        if (s.pin() == null) {
+            throw new TokenException(Code.CONFIGURATION, name + ": pin is not set (expected: a PIN file, environment variable or console prompt)");
+        }
+        if (s.queueCapacity() < 1) {
+            throw new TokenException(Code.CONFIGURATION, name + ": queueCapacity " + s.queueCapacity() + " (expected: at least 1)");
+        }
+        if (s.operationDeadline() == null || s.operationDeadline().isNegative() || s.operationDeadline().isZero()) {
+            throw new TokenException(Code.CONFIGURATION, name + ": operationDeadline " + s.operationDeadline()
+                    + " (expected: more than 0)");
         }
         if (s.tokenLabel().isEmpty() && s.tokenSerial().isEmpty()) {
             throw new TokenException(Code.CONFIGURATION, name
@@ -161,20 +174,55 @@ public final class Pkcs11Token implements Token {
     public CompletableFuture<byte[]> sign(String label, SignatureAlgorithm algorithm, byte[] data) {
         TokenHealth now = probe.health();
         if (!now.usable()) {
-            return CompletableFuture.failedFuture(new TokenException(Code.UNAVAILABLE, now.reason()
-                    + "; cannot sign with key '" + label + "'"));
+            return CompletableFuture.failedFuture(unavailable(now, SIGN, label));
         }
-        return executor.submit("sign with key '" + label + "'", guarded("sign with key '" + label + "'", () -> current.sign(label, algorithm, data)));
+        return executor.submit(SIGN, label, () -> {
+            TokenHealth then = probe.health();
+            if (!then.usable()) {
+                throw unavailable(then, SIGN, label);
+            }
+            try {
+                return current.sign(label, algorithm, data);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw mapped(SIGN + " '" + label + "'", e);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<byte[]> decrypt(String label, byte[] ciphertext) {
+        TokenHealth now = probe.health();
+        if (!now.usable()) {
+            return CompletableFuture.failedFuture(new TokenException(Code.UNAVAILABLE, now.reason()
+                    + "; cannot decrypt with key '" + label + "'"));
+        }
+        String what = "decrypt with key '" + label + "'";
+        return executor.submit(what, guarded(what, () -> current.decrypt(label, ciphertext)));
     }
 
     @Override
     public X509ExtendedKeyManager keyManager(String label, List<X509Certificate> chain) {
         String what = "key manager for key '" + label + "'";
-        PrivateKey key = executor.call(what, guarded(what, () -> {
+        executor.call(what, guarded(what, () -> {
             Certificates.requireMatch(name, label, current.info(label).publicKey(), chain);
             return current.privateKey(label);
         }));
-        return new FixedKeyManager(label, key, chain);
+        return new FixedKeyManager(label, () -> handshakeKey(label), chain);
+    }
+
+    /** The key's handle in the provider in use now, so handshakes keep working after the token is re-opened. */
+    private PrivateKey handshakeKey(String label) {
+        if (!probe.health().usable()) {
+            Logger.warn("{}: TLS handshake refused, key '{}' unavailable: {}", name, label, probe.health().reason());
+            return null;
+        }
+        try {
+            return current.privateKey(label);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            Logger.warn("{}: TLS handshake refused, key '{}' unavailable: {}", name, label,
+                    Pkcs11Errors.map(name, "read key", e).getMessage());
+            return null;
+        }
     }
 
     /**
@@ -189,16 +237,22 @@ public final class Pkcs11Token implements Token {
             }
             try {
                 return task.call();
-            } catch (TokenException e) {
-                throw e;
             } catch (GeneralSecurityException | RuntimeException e) {
-                TokenException mapped = Pkcs11Errors.map(name, what, e);
-                if (mapped.code() == Code.UNAVAILABLE) {
-                    probe.suspect();
-                }
-                throw mapped;
+                throw mapped(what, e);
             }
         };
+    }
+
+    private TokenException mapped(String what, Exception e) {
+        TokenException mapped = Pkcs11Errors.map(name, what, e);
+        if (mapped.code() == Code.UNAVAILABLE) {
+            probe.suspect();
+        }
+        return mapped;
+    }
+
+    private static TokenException unavailable(TokenHealth health, String action, String label) {
+        return new TokenException(Code.UNAVAILABLE, health.reason() + "; cannot " + action + " '" + label + "'");
     }
 
     @Override
@@ -209,8 +263,9 @@ public final class Pkcs11Token implements Token {
         closed = true;
         probe.close();
         executor.close();
-        current.release();
         synchronized (this) {
+            // Under the probe's lock: a recovery running now finishes first, and its provider is the one released.
+            current.release();
             if (probeSession != 0) {
                 cryptoki.closeSession(probeSession);
                 probeSession = 0;
@@ -256,6 +311,9 @@ public final class Pkcs11Token implements Token {
                 if (closed) {
                     return null;
                 }
+                if (pinRefused != null) {
+                    return pinRefused;
+                }
                 try {
                     dropProbeSession();
                     Cryptoki.Slot found = cryptoki.find(settings.tokenLabel(), settings.tokenSerial(), name);
@@ -265,7 +323,14 @@ public final class Pkcs11Token implements Token {
                     current = reopened;
                     old.release();
                     return problem();
-                } catch (PKCS11Exception | TokenException e) {
+                } catch (TokenException e) {
+                    if (e.code() == Code.LOGIN_FAILED) {
+                        // Never try a refused PIN again: a few wrong PINs lock the token for good.
+                        pinRefused = e.getMessage() + "; not trying it again (expected: restart with the right PIN)";
+                        return pinRefused;
+                    }
+                    return e.getMessage();
+                } catch (PKCS11Exception e) {
                     return e.getMessage();
                 }
             }

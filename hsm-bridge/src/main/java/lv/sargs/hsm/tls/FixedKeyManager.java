@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
@@ -20,12 +21,20 @@ import javax.net.ssl.X509ExtendedKeyManager;
 public final class FixedKeyManager extends X509ExtendedKeyManager {
 
     private final String alias;
-    private final PrivateKey privateKey;
+    private final Supplier<PrivateKey> privateKey;
     private final X509Certificate[] chain;
     private final String keyType;
 
     /** Presents {@code privateKey} with {@code chain} (leaf first) under {@code alias}. */
     public FixedKeyManager(String alias, PrivateKey privateKey, List<X509Certificate> chain) {
+        this(alias, () -> privateKey, chain);
+    }
+
+    /**
+     * Presents the key {@code privateKey} supplies at each handshake — a token handle that is
+     * replaced when the token is re-opened — with {@code chain}; a null key fails the handshake.
+     */
+    public FixedKeyManager(String alias, Supplier<PrivateKey> privateKey, List<X509Certificate> chain) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("key '" + alias + "': empty certificate chain (expected: leaf first)");
         }
@@ -93,6 +102,6 @@ public final class FixedKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public PrivateKey getPrivateKey(String requested) {
-        return alias.equals(requested) ? privateKey : null;
+        return alias.equals(requested) ? privateKey.get() : null;
     }
 }

@@ -143,4 +143,14 @@ class Pkcs11TokenTest {
         assertTrue(e.getMessage().contains("rw-r--r--"), e.getMessage());
         assertFalse(e.getMessage().contains(SoftHsmTokens.PIN));
     }
+
+    @Test
+    void refusesProbeIntervalThatCannotNoticeAFailureWithinTwoSeconds() {
+        Pkcs11Settings slow = new Pkcs11Settings(settings.library(), settings.tokenLabel(), Optional.empty(),
+                settings.pin(), 8, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5));
+        TokenException e = assertThrows(TokenException.class, () -> Tokens.open(slow));
+        assertEquals(TokenException.Code.CONFIGURATION, e.code());
+        assertTrue(e.getMessage().endsWith("probeInterval PT5S (expected: more than 0, at most PT2S, to notice a failed token within 2 s)"),
+                e.getMessage());
+    }
 }

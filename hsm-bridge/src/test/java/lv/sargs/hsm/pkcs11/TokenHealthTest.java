@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.security.Signature;
+import javax.net.ssl.X509ExtendedKeyManager;
+import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.SignatureAlgorithm;
@@ -19,6 +22,7 @@ import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 import lv.sargs.hsm.TokenHealth;
 import lv.sargs.hsm.Tokens;
+import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.SoftHsm2;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +76,10 @@ class TokenHealthTest {
         Pkcs11Settings settings = SoftHsmTokens.fresh();
         String label = settings.tokenLabel().orElseThrow();
         try (Token token = Tokens.open(settings)) {
-            token.generateKeyPair("k", KeySpec.EC_P256);
+            KeyInfo key = token.generateKeyPair("k", KeySpec.EC_P256);
+            CertificateAuthority ca = CertificateAuthority.create("Sargs Test CA");
+            X509ExtendedKeyManager keyManager = token.keyManager("k",
+                    List.of(ca.issue("k").client().certify(key.publicKey()), ca.certificate()));
             List<TokenHealth> seen = new CopyOnWriteArrayList<>();
             token.onHealthChange(seen::add);
             Cryptoki cryptoki = Cryptoki.load(settings.library(), "test");
@@ -97,6 +104,14 @@ class TokenHealthTest {
             assertTrue(token.health().usable());
             Outcome last = outcomes.get(outcomes.size() - 1);
             assertEquals(null, last.failure(), "signing did not resume: " + last);
+            // As JSSE does in a handshake: the key manager's key, signed with by whichever provider takes it.
+            Signature handshake = Signature.getInstance("SHA256withECDSA");
+            handshake.initSign(keyManager.getPrivateKey("k"));
+            handshake.update(DATA);
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(key.publicKey());
+            verifier.update(DATA);
+            assertTrue(verifier.verify(handshake.sign()), "key manager's key unusable after recovery");
         }
     }
 
@@ -130,6 +145,8 @@ class TokenHealthTest {
             assertTrue(Duration.between(removedAt[0], failed.since()).compareTo(Duration.ofSeconds(2)) < 0,
                     "removed at " + removedAt[0] + ", reported at " + failed.since());
             assertFalse(token.health().usable());
+            assertTrue(token.health().reason().contains("; not recovered: "), token.health().reason());
+            assertEquals(failed.since(), token.health().since(), "a new reason must keep the time the failure began");
         } finally {
             if (Files.exists(away)) {
                 Files.move(away, dir);

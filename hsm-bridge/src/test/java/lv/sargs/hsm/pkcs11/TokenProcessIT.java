@@ -31,10 +31,16 @@ class TokenProcessIT {
     }
 
     private static Run runTokenProcess(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), TokenProcess.class.getName()));
+        return runTokenProcess(true, args);
+    }
+
+    private static Run runTokenProcess(boolean exportWrapper, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (exportWrapper) {
+            command.addAll(List.of("--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TokenProcess.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
@@ -82,5 +88,18 @@ class TokenProcessIT {
         verifier.initVerify(leaf.getPublicKey());
         verifier.update(TokenProcess.DATA);
         assertTrue(verifier.verify(Base64.getDecoder().decode(signature)));
+    }
+
+    @Test
+    void startWithoutTheWrapperExportStopsNamingTheMissingOption() throws Exception {
+        Pkcs11Settings settings = SoftHsmTokens.fresh();
+
+        Run run = runTokenProcess(false, settings.tokenLabel().orElseThrow(),
+                ((PinSource.File) settings.pin()).path().toString());
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().startsWith("CONFIGURATION token '" + settings.tokenLabel().orElseThrow()
+                + "' (libsofthsm2.so): the JVM was started without --add-exports"
+                + " jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED"), run.err());
     }
 }

@@ -166,12 +166,14 @@ public final class WorldGenerator {
     }
 
     private NaturalPersonRef someAdult(SplittableRandom rng) {
-        while (true) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
             int candidate = rng.nextInt(size.persons());
             if (eligibleOfficer(candidate)) {
                 return person(candidate).asRef();
             }
         }
+        throw new IllegalStateException("world.persons: " + size.persons()
+                + " (expected: enough living adults to staff the companies)");
     }
 
     private NaturalPersonRef someForeigner(SplittableRandom rng, int companyIndex, int slot) {

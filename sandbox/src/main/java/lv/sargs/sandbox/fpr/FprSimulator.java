@@ -82,6 +82,11 @@ public final class FprSimulator implements AutoCloseable {
         certificates.register(client.certificate());
     }
 
+    /** The registered clients, in no particular order. */
+    public List<RegisteredClient> clients() {
+        return List.copyOf(clients.values());
+    }
+
     /** {@code https://127.0.0.1:<port>}. */
     public URI baseUri() {
         return server.baseUri();

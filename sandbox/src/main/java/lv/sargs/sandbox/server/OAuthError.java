@@ -47,7 +47,6 @@ public final class OAuthError extends Exception {
         ObjectNode body = SimulatorResponse.mapper().createObjectNode()
                 .put("error_description", getMessage())
                 .put("error", error);
-        SimulatorResponse response = SimulatorResponse.json(status, body).withHeader("Cache-Control", "no-store");
-        return status == 401 ? response.withHeader("WWW-Authenticate", "Basic realm=\"OAuth2\"") : response;
+        return SimulatorResponse.json(status, body).withHeader("Cache-Control", "no-store");
     }
 }

@@ -46,7 +46,9 @@ final class BearerGate {
                         .withHeader("WWW-Authenticate", "OAuth2 realm=\"WSO2 API Manager\", error=\"invalid_token\", "
                                 + "error_description=\"" + why + "\"");
             }
-            long retryAfter = rate.acquire(tokens.clientOf(token));
+            // A token pruned since the check above still counts against a quota: its own.
+            String client = tokens.clientOf(token);
+            long retryAfter = rate.acquire(client != null ? client : token);
             if (retryAfter > 0) {
                 ObjectNode body = faultBody(900802, "Message throttled out", "You have exceeded your quota");
                 ((ObjectNode) body.get("fault")).put("nextAccessTime",

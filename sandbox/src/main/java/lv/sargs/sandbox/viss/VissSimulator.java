@@ -1,5 +1,6 @@
 package lv.sargs.sandbox.viss;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import lv.sargs.sandbox.data.Change;
 import lv.sargs.sandbox.data.Company;
 import lv.sargs.sandbox.data.Person;
@@ -101,6 +103,11 @@ public final class VissSimulator implements AutoCloseable {
         certificates.register(client.certificate());
     }
 
+    /** The registered clients, in no particular order. */
+    public List<RegisteredClient> clients() {
+        return List.copyOf(clients.values());
+    }
+
     /** {@code https://127.0.0.1:<port>}. */
     public URI baseUri() {
         return server.baseUri();
@@ -126,8 +133,7 @@ public final class VissSimulator implements AutoCloseable {
         server.close();
     }
 
-    private SimulatorResponse withCompany(SimulatorRequest request, java.util.function.Function<Company,
-            com.fasterxml.jackson.databind.JsonNode> render) {
+    private SimulatorResponse withCompany(SimulatorRequest request, Function<Company, JsonNode> render) {
         String regNo = request.pathParams().get("regNo");
         if (!RegistrationNumber.isValid(regNo)) {
             return VissJson.error("ENTITY_NOT_FOUND", "Legal entity " + regNo
@@ -141,8 +147,12 @@ public final class VissSimulator implements AutoCloseable {
     private SimulatorResponse naturalPerson(SimulatorRequest request) {
         String code = request.pathParams().get("personalCode");
         Optional<Person> person = PersonalCode.isValid(code) ? world.person(code) : Optional.empty();
-        return person.map(p -> SimulatorResponse.json(200, VissJson.naturalPerson(p, world.entitiesOf(code))))
-                .orElseGet(() -> VissJson.error("ENTITY_NOT_FOUND", "Natural person " + code + " not found"));
+        List<Company> entities = person.isPresent() ? world.entitiesOf(code) : List.of();
+        if (entities.isEmpty()) {
+            // The Enterprise Register knows only persons with a role in some entity.
+            return VissJson.error("ENTITY_NOT_FOUND", "Natural person " + code + " not found");
+        }
+        return SimulatorResponse.json(200, VissJson.naturalPerson(person.get(), entities));
     }
 
     private SimulatorResponse changes(SimulatorRequest request) {

@@ -98,6 +98,17 @@ class VissDataTest {
     }
 
     @Test
+    void answersPersonWithoutRolesWith400EntityNotFound() throws Exception {
+        Person nobody = sandbox.world().persons().stream()
+                .filter(p -> sandbox.world().entitiesOf(p.personalCode()).isEmpty()).findFirst().orElseThrow();
+
+        Response response = get("/naturalperson/v1.0/natural-person/" + nobody.personalCode(), token());
+
+        assertEquals(400, response.status());
+        assertEquals("ENTITY_NOT_FOUND", response.json().path("code").asText());
+    }
+
+    @Test
     void answers401OnceTheTokenExpired() throws Exception {
         String token = token();
         String path = "/legalentity/v1.0/legal-entity/" + sandbox.world().companies().get(0).registrationNumber();
