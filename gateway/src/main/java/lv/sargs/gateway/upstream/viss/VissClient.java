@@ -53,11 +53,6 @@ public final class VissClient {
                 ClientCredentialsGrant.create(upstream, settings.oauth(), Optional.of(assertion), metrics));
     }
 
-    /** A VISS client with bearer tokens from {@code authorization} (e.g. a grant built with a test clock). */
-    public static VissClient create(UpstreamClient upstream, Authorization authorization) {
-        return new VissClient(upstream, authorization);
-    }
-
     /** {@code GET /legalentity/v1.0/legal-entity/{regNo}}; {@code regNo} is 11 digits. */
     public CompletableFuture<VissResult> legalEntity(String registrationNumber, Deadline deadline) {
         if (registrationNumber == null || !REGISTRATION_NUMBER.matcher(registrationNumber).matches()) {
