@@ -1,6 +1,14 @@
 package lv.sargs.gateway.upstream;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,5 +42,28 @@ public record UpstreamTls(List<X509Certificate> trustedCas, List<String> spkiPin
             }
         }
         Settings.requirePositive("tls.handshakeTimeout", handshakeTimeout);
+    }
+
+    /**
+     * The X.509 certificates in a PEM (or DER) file, e.g. an upstream's CA bundle, for
+     * {@code trustedCas}; the message of a failure names the file and what was expected.
+     */
+    public static List<X509Certificate> readCertificates(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) c);
+            }
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException("tls.trustedCas: " + file + ": no certificate (expected: PEM certificates)");
+            }
+            return List.copyOf(certificates);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("tls.trustedCas: " + file + ": " + e.getMessage()
+                    + " (expected: a readable PEM file)", e);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("tls.trustedCas: " + file + ": " + e.getMessage()
+                    + " (expected: PEM certificates)", e);
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,7 @@ import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UpstreamTrustTest {
 
@@ -102,6 +105,18 @@ class UpstreamTrustTest {
         var client = fixture.client(withPins(fixture.settings("viss", server.uri()), List.of(leafPinOfAnother, caPin)));
 
         assertEquals(200, client.call(UpstreamRequest.get("/"), Deadline.after(BUDGET)).join().status());
+    }
+
+    @Test
+    void readsTheTrustedCasFromAPemFile(@TempDir Path dir) throws Exception {
+        Path bundle = dir.resolve("viss-ca.pem");
+        Files.writeString(bundle, fixture.upstreamCa.certificatePem() + fixture.clientCa.certificatePem());
+        Files.writeString(dir.resolve("empty.pem"), "");
+
+        assertEquals(List.of(fixture.upstreamCa.certificate(), fixture.clientCa.certificate()),
+                UpstreamTls.readCertificates(bundle));
+        var e = assertThrows(IllegalArgumentException.class, () -> UpstreamTls.readCertificates(dir.resolve("empty.pem")));
+        assertTrue(e.getMessage().startsWith("tls.trustedCas: " + dir.resolve("empty.pem")), e.getMessage());
     }
 
     @Test
