@@ -1,0 +1,140 @@
+package lv.sargs.gateway.upstream.oauth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.CharBuffer;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.Phase;
+import lv.sargs.gateway.upstream.UpstreamClient;
+import lv.sargs.gateway.upstream.UpstreamException;
+import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.UpstreamRequest;
+import lv.sargs.gateway.upstream.UpstreamResponse;
+
+/**
+ * Obtains an access token by the client-credentials grant: the form with client id and secret
+ * (and a fresh client assertion, when the upstream wants one) posted over the upstream's mutual
+ * TLS; reads {@code access_token} and {@code expires_in}. An OAuth error becomes
+ * {@code UNAUTHORIZED} naming the error the upstream gave, never the secret.
+ */
+final class TokenEndpoint {
+
+    static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UpstreamClient upstream;
+    private final OAuthSettings settings;
+    private final Optional<ClientAssertion> assertion;
+    private final LongSupplier nanoClock;
+
+    TokenEndpoint(UpstreamClient upstream, OAuthSettings settings, Optional<ClientAssertion> assertion,
+                  LongSupplier nanoClock) {
+        this.upstream = upstream;
+        this.settings = settings;
+        this.assertion = assertion;
+        this.nanoClock = nanoClock;
+    }
+
+    CompletableFuture<AccessToken> fetch(Deadline deadline) {
+        return attempt(deadline).exceptionallyCompose(error -> {
+            // A keep-alive connection the server had just closed: the POST is sent once more, with
+            // a fresh assertion (new jti); nothing else is retried.
+            Throwable cause = unwrap(error);
+            if (cause instanceof UpstreamException e && e.code() == Code.CONNECTION_RESET && !deadline.expired()) {
+                return attempt(deadline);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<AccessToken> attempt(Deadline deadline) {
+        if (assertion.isEmpty()) {
+            return post(null, deadline);
+        }
+        CompletableFuture<String> signed;
+        try {
+            signed = assertion.get().next();
+        } catch (RuntimeException e) {
+            signed = CompletableFuture.failedFuture(e);
+        }
+        return upstream.within(signed, deadline, Phase.ACCESS_TOKEN)
+                .handle((jws, error) -> {
+                    if (error != null) {
+                        throw new CompletionException(assertionFailed(error));
+                    }
+                    return jws;
+                })
+                .thenCompose(jws -> post(jws, deadline));
+    }
+
+    private CompletableFuture<AccessToken> post(String clientAssertion, Deadline deadline) {
+        FormBody form = new FormBody()
+                .add("grant_type", "client_credentials")
+                .add("client_id", settings.clientId())
+                .add("client_secret", CharBuffer.wrap(settings.clientSecret()));
+        if (clientAssertion != null) {
+            form.add("client_assertion_type", ASSERTION_TYPE).add("client_assertion", clientAssertion);
+        }
+        byte[] body = form.bytes();
+        UpstreamRequest request = UpstreamRequest.post(settings.tokenPath(), FormBody.MEDIA_TYPE, body)
+                .withHeader("Accept", "application/json");
+        long sentAt = nanoClock.getAsLong();
+        return upstream.call(request, deadline)
+                .whenComplete((response, error) -> Arrays.fill(body, (byte) 0))
+                .thenApply(response -> read(response, sentAt));
+    }
+
+    private AccessToken read(UpstreamResponse response, long sentAtNanos) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw failure(Code.MALFORMED_RESPONSE, "token endpoint answered HTTP " + response.status()
+                    + " with a body that is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw failure(Code.MALFORMED_RESPONSE, "cannot read the token response: " + e.getMessage());
+        }
+        if (response.status() != 200) {
+            String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : "(no error code)";
+            String description = body != null && body.hasNonNull("error_description")
+                    ? " (" + body.get("error_description").asText() + ")" : "";
+            throw failure(Code.UNAUTHORIZED, "token endpoint refused with HTTP " + response.status() + ": "
+                    + error + description);
+        }
+        JsonNode token = body == null ? null : body.get("access_token");
+        JsonNode expiresIn = body == null ? null : body.get("expires_in");
+        if (token == null || !token.isTextual() || token.asText().isEmpty()
+                || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
+            throw failure(Code.MALFORMED_RESPONSE,
+                    "token response lacks access_token or a positive expires_in (expected: RFC 6749 §5.1)");
+        }
+        // Counted from when the request left: the token was issued some time after that.
+        long lifetimeNanos = TimeUnit.SECONDS.toNanos(expiresIn.asLong()) - settings.refreshMargin().toNanos();
+        return new AccessToken("Bearer " + token.asText(), sentAtNanos + Math.max(0, lifetimeNanos));
+    }
+
+    private UpstreamException assertionFailed(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof UpstreamException e) {
+            return e;
+        }
+        return new UpstreamException(Code.CLIENT_KEY_FAILED, upstream.name(), Phase.ACCESS_TOKEN,
+                "cannot sign the client assertion: " + cause.getMessage(), cause);
+    }
+
+    private UpstreamException failure(Code code, String message) {
+        return new UpstreamException(code, upstream.name(), Phase.ACCESS_TOKEN, message);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

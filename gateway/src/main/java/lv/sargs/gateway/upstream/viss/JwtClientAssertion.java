@@ -1,0 +1,35 @@
+package lv.sargs.gateway.upstream.viss;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import lv.sargs.gateway.upstream.ClientKey;
+import lv.sargs.gateway.upstream.oauth.ClientAssertion;
+import lv.sargs.hsm.SignatureAlgorithm;
+import lv.sargs.hsm.Token;
+import lv.sargs.hsm.jws.ClientAssertions;
+import lv.sargs.hsm.jws.JwsSigner;
+
+/**
+ * VISS's JWT client assertion (PROTOCOLS.md §1): RS256 on the token with the key of the TLS client
+ * certificate, header {@code typ}, {@code x5c}, {@code x5t}; claims {@code iss} = {@code sub} =
+ * client id, {@code aud}, a fresh {@code jti}, {@code iat}/{@code nbf} now, {@code exp} ahead by
+ * the configured lifetime. Signing runs on the token's executor; no thread waits for it.
+ */
+final class JwtClientAssertion implements ClientAssertion {
+
+    private final JwsSigner signer;
+    private final VissSettings settings;
+    private final Clock clock;
+
+    JwtClientAssertion(Token token, ClientKey key, VissSettings settings, Clock clock) {
+        this.signer = new JwsSigner(token, key.label(), SignatureAlgorithm.SHA256_WITH_RSA, key.chain());
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<String> next() {
+        return signer.sign(ClientAssertions.claims(settings.oauth().clientId(), settings.audience(), clock.instant(),
+                settings.assertionLifetime()));
+    }
+}
