@@ -22,11 +22,11 @@ final class ClientListenerWiring {
     private ClientListenerWiring() {
     }
 
-    /** The routes of the client listener; each capability adds its own here. */
-    static Router routes() {
-        return Router.builder()
-                .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
-                .build();
+    /** The routes of the client listener: who-am-I, then each capability's own. */
+    static Router routes(List<Capability> capabilities) {
+        Router.Builder routes = Router.builder().get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI());
+        capabilities.forEach(c -> c.addRoutes(routes));
+        return routes.build();
     }
 
     static ClientService start(ClientService.Context context) throws StartupException {
@@ -35,7 +35,7 @@ final class ClientListenerWiring {
             List<X509Certificate> chain = PemCertificates.read("listeners.client.tls.certificateChain",
                     tls.certificateChain());
             ClientListener listener = new ClientListener(context.config().clientListener(), context.config().clients(),
-                    context.token().keyManager(tls.keyLabel(), chain), routes(), context.metrics());
+                    context.token().keyManager(tls.keyLabel(), chain), routes(context.capabilities()), context.metrics());
             InetSocketAddress address = listener.start(context.transport().acceptors(), context.transport().workers(),
                     context.transport().serverChannel());
             return new ClientService() {

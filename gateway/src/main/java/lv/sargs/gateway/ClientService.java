@@ -22,8 +22,12 @@ public interface ClientService {
      */
     boolean shutdown(Duration grace);
 
-    /** What a client listener is started with; the token stays owned by the gateway. */
-    record Context(GatewayConfig config, Token token, Transport transport, StatusModel status, Metrics metrics) {
+    /**
+     * What a client listener is started with; the token stays owned by the gateway, and the
+     * capabilities contribute the routes.
+     */
+    record Context(GatewayConfig config, Token token, Transport transport, StatusModel status, Metrics metrics,
+                   java.util.List<Capability> capabilities) {
     }
 
     /** Starts a client listener. */

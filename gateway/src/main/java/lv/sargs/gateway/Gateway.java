@@ -53,11 +53,13 @@ public final class Gateway {
     private final ClientService client;
     private final StatusReporter clientStatus;
     private final StatusLog log;
+    private final List<Capability> capabilities;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
-                    StatusLog log) {
+                    StatusLog log, List<Capability> capabilities) {
+        this.capabilities = capabilities;
         this.config = config;
         this.status = status;
         this.metrics = metrics;
@@ -131,12 +133,17 @@ public final class Gateway {
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
-            ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics));
+            List<Capability> capabilities = Capabilities.startAll(
+                    new CapabilityContext(config, token, transport, status, metrics, data.path()));
+            started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
+
+            ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics,
+                    capabilities));
             clientStatus.ok("listening on " + client.address());
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
-                    log);
+                    log, capabilities);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -186,6 +193,7 @@ public final class Gateway {
         }
         Deque<Resource> rest = new ArrayDeque<>();
         rest.add(new Resource("management listener", management::close));
+        rest.add(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
         rest.add(new Resource("event loops", transport::close));
         rest.add(new Resource("data directory", data::close));
         rest.add(new Resource("token", token::close));

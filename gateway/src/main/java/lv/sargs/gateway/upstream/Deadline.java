@@ -26,6 +26,14 @@ public final class Deadline {
         return new Deadline(System.nanoTime() + nanos, nanos);
     }
 
+    /**
+     * The deadline at {@code atNanos} ({@link System#nanoTime()} base), e.g. a request's end-to-end
+     * budget passed down from the client listener; its budget is what is left of it now.
+     */
+    public static Deadline at(long atNanos) {
+        return new Deadline(atNanos, Math.max(1, atNanos - System.nanoTime()));
+    }
+
     /** Nanoseconds left; zero or negative once the deadline has passed. */
     public long remainingNanos() {
         return atNanos - System.nanoTime();

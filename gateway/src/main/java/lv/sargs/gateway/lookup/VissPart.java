@@ -1,0 +1,57 @@
+package lv.sargs.gateway.lookup;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.viss.VissClient;
+import lv.sargs.gateway.upstream.viss.VissResult;
+
+/** One VISS business API as a register part: its path for an identifier and its mapping to a section. */
+final class VissPart implements RegisterPart {
+
+    private final VissClient viss;
+    private final String dataClass;
+    private final Function<String, String> path;
+    private final UnaryOperator<byte[]> toSection;
+    private final long feeCents;
+
+    VissPart(VissClient viss, String dataClass, Function<String, String> path, UnaryOperator<byte[]> toSection,
+             long feeCents) {
+        this.viss = viss;
+        this.dataClass = dataClass;
+        this.path = path;
+        this.toSection = toSection;
+        this.feeCents = feeCents;
+    }
+
+    @Override
+    public String source() {
+        return "viss";
+    }
+
+    @Override
+    public String dataClass() {
+        return dataClass;
+    }
+
+    @Override
+    public long feeCents() {
+        return feeCents;
+    }
+
+    @Override
+    public CompletableFuture<Fetched> fetch(String id, long deadlineNanos) {
+        return viss.get(path.apply(id), Deadline.at(deadlineNanos)).thenApply(result -> {
+            if (result instanceof VissResult.NotFound) {
+                return new Fetched.NotFound();
+            }
+            VissResult.Answer answer = (VissResult.Answer) result;
+            if (answer.status() != 200) {
+                throw new RegisterAnswerException("VISS answered HTTP " + answer.status() + " to " + dataClass
+                        + " (expected: 200, or 400 ENTITY_NOT_FOUND)");
+            }
+            return new Fetched.Found(toSection.apply(answer.json()));
+        });
+    }
+}
