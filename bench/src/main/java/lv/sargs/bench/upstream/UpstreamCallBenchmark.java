@@ -1,5 +1,7 @@
 package lv.sargs.bench.upstream;
 
+import lv.sargs.sandbox.SandboxUpstreams;
+
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.upstream.Deadline;

@@ -1,4 +1,4 @@
-package lv.sargs.bench.upstream;
+package lv.sargs.sandbox;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -32,8 +32,6 @@ import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.Tokens;
-import lv.sargs.sandbox.Sandbox;
-import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.server.RegisteredClient;
 import lv.sargs.sandbox.viss.VissOptions;
 

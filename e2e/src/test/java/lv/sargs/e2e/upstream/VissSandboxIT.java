@@ -1,4 +1,6 @@
-package lv.sargs.bench.upstream;
+package lv.sargs.e2e.upstream;
+
+import lv.sargs.sandbox.SandboxUpstreams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
