@@ -1,5 +1,6 @@
 package lv.sargs.gateway;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -7,8 +8,10 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -20,12 +23,15 @@ public final class Transport implements AutoCloseable {
 
     private final String name;
     private final Class<? extends ServerChannel> serverChannel;
+    private final Class<? extends Channel> clientChannel;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
 
-    private Transport(String name, IoHandlerFactory io, Class<? extends ServerChannel> serverChannel, int workers) {
+    private Transport(String name, IoHandlerFactory io, Class<? extends ServerChannel> serverChannel,
+                      Class<? extends Channel> clientChannel, int workers) {
         this.name = name;
         this.serverChannel = serverChannel;
+        this.clientChannel = clientChannel;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-accept"), io);
         this.workers = new MultiThreadIoEventLoopGroup(workers, new DefaultThreadFactory("sargs-io"), io);
     }
@@ -33,9 +39,11 @@ public final class Transport implements AutoCloseable {
     /** Epoll when available, else NIO, with {@code workers} I/O threads. */
     public static Transport create(int workers) {
         if (Epoll.isAvailable()) {
-            return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class, workers);
+            return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                    EpollSocketChannel.class, workers);
         }
-        return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, workers);
+        return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
+                NioSocketChannel.class, workers);
     }
 
     /** {@code epoll} or {@code nio}, for the start-up log. */
@@ -45,6 +53,11 @@ public final class Transport implements AutoCloseable {
 
     public Class<? extends ServerChannel> serverChannel() {
         return serverChannel;
+    }
+
+    /** The channel type of outgoing connections (the upstream clients) on these loops. */
+    public Class<? extends Channel> clientChannel() {
+        return clientChannel;
     }
 
     /** The group that accepts connections. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Loads the gateway's one YAML config file into a {@link GatewayConfig}, validating the whole
@@ -136,10 +137,13 @@ public final class ConfigLoader {
             sh.end();
             return g;
         }).orElse(null);
+        // Optional: a gateway that does no register lookups leaves the section out.
+        Optional<LookupsConfig> lookups = s.optional("lookups").flatMap(Node::section)
+                .map(l -> new LookupsReader(environment).read(l));
         s.end();
         if (problems.count() > 0) {
             return null;
         }
-        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace);
+        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups);
     }
 }

@@ -3,6 +3,7 @@ package lv.sargs.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable,
@@ -14,24 +15,29 @@ import java.util.List;
  * @param token where the private keys live
  * @param dataDirectory where the gateway keeps its stores (cache, audit); must exist
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM
+ * @param lookups register lookups; empty when this gateway does none
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
-                            Duration shutdownGrace) {
+                            Duration shutdownGrace, Optional<LookupsConfig> lookups) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
     }
 
     public GatewayConfig withClientListener(ClientListenerConfig value) {
-        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace);
+        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups);
     }
 
     public GatewayConfig withManagementListener(ManagementListenerConfig value) {
-        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace);
+        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups);
+    }
+
+    public GatewayConfig withLookups(Optional<LookupsConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace, value);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value);
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups);
     }
 }

@@ -117,7 +117,7 @@ final class TokenReader {
         return out;
     }
 
-    private static void checkPinFile(Node node, Path file) {
+    static void checkPinFile(Node node, Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             node.problem("a PIN file readable by the service user (no such file, or not readable)");
             return;

@@ -17,6 +17,8 @@ import lv.sargs.gateway.config.ConfigProblem;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.Tokens;
+import lv.sargs.sandbox.Sandbox;
+import lv.sargs.sandbox.SandboxOptions;
 import org.tinylog.Logger;
 
 /**
@@ -42,9 +44,14 @@ public final class Demo {
 
         Token token = Tokens.demo();
         DemoPki pki = DemoPki.mint(dir, token);
-        Path data = Files.createDirectories(dir.resolve("data"));
+        Path data = dataDirectory(dir);
         Path configFile = dir.resolve("sargs.yaml");
-        Files.writeString(configFile, DemoConfig.yaml(pki, data), StandardCharsets.UTF_8);
+        // The simulators start first: the config names their addresses and CA.
+        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
+        List<Closeable> upstreams = new ArrayList<>();
+        upstreams.add(sandbox::close);
+        String lookups = LookupsWiring.prepare(sandbox, token, dir.resolve("registers"), "24h", "72h");
+        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups), StandardCharsets.UTF_8);
 
         GatewayConfig config;
         try {
@@ -55,11 +62,11 @@ public final class Demo {
                 System.err.println("  " + p);
             }
             token.close();
+            closeAll(upstreams);
             System.exit(Main.EXIT_CONFIG);
             return;
         }
 
-        List<Closeable> upstreams = startUpstreams(dir);
         Gateway gateway;
         try {
             gateway = Gateway.start(config, configFile.toString(), token);
@@ -85,6 +92,13 @@ public final class Demo {
         out.println("Ask the gateway who you are, as the core system '" + DemoPki.CLIENT + "':");
         out.println("  curl --cacert " + pki.caFile + " --cert " + pki.clientCertificate + " --key " + pki.clientKey
                 + " https://127.0.0.1:" + gateway.clientAddress().getPort() + "/v1/whoami");
+        String company = sandbox.world().companies().get(0).registrationNumber();
+        String person = sandbox.world().persons().get(0).personalCode();
+        String curl = "curl --cacert " + pki.caFile + " --cert " + pki.clientCertificate + " --key " + pki.clientKey
+                + " -H 'Sargs-Purpose: kyc' https://127.0.0.1:" + gateway.clientAddress().getPort();
+        out.println("Look up a company and a person (the registers are simulated; run it twice to see the cache):");
+        out.println("  " + curl + "/v1/companies/" + company);
+        out.println("  " + curl + "/v1/persons/" + person);
         out.println("Status:");
         out.println("  curl http://127.0.0.1:" + gateway.managementAddress().getPort() + "/v1/status");
         out.println();
@@ -93,12 +107,19 @@ public final class Demo {
     }
 
     /**
-     * Starts the simulated upstreams (VISS, population register, eKase, Latvijas Banka SFTP) from
-     * the sandbox. Empty until the simulators are wired in: start {@code lv.sargs.sandbox.Sandbox}
-     * here, write its CA and base URIs into the demo config, and return it to be closed on stop.
+     * A fresh data directory: every run mints a new demo token, whose storage key cannot open the
+     * previous run's encrypted stores.
      */
-    private static List<Closeable> startUpstreams(Path dir) {
-        return new ArrayList<>();
+    private static Path dataDirectory(Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(data);
     }
 
     /** Console (as everywhere) plus {@code <dir>/logs/sargs.log}; must run before the first log line. */

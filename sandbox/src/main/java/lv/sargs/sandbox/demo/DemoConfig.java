@@ -14,7 +14,8 @@ final class DemoConfig {
     private DemoConfig() {
     }
 
-    static String yaml(DemoPki pki, Path dataDirectory) {
+    /** The config, with {@code sections} (top-level YAML, e.g. the lookups section) appended. */
+    static String yaml(DemoPki pki, Path dataDirectory, String sections) {
         return """
                 # Written by the Sargs demo (scripts/demo). NOT FOR PRODUCTION: demo token, keys in memory.
                 # The reference config with every key explained: image/src/main/config/sargs.yaml
@@ -44,7 +45,7 @@ final class DemoConfig {
                     certificate:
                       sha256: "%s"
                     sources: [127.0.0.1/32]
-                    roles: [lookup]
+                    roles: [lookup, statistics, treasury-manage]
                     purposes: [kyc, aml]
                 token:
                   demo: true
@@ -52,6 +53,6 @@ final class DemoConfig {
                 shutdown:
                   grace: 5s
                 """.formatted(CLIENT_PORT, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, MANAGEMENT_PORT,
-                DemoPki.CLIENT, pki.clientFingerprint, dataDirectory);
+                DemoPki.CLIENT, pki.clientFingerprint, dataDirectory) + sections;
     }
 }

@@ -51,23 +51,13 @@ final class DemoPki {
         X509Certificate listener = ca.issue("localhost").server("localhost", "127.0.0.1").certify(key.publicKey());
         token.importCertificateChain(LISTENER_KEY, List.of(listener));
         Path listenerChain = pki.resolve("listener-chain.pem");
-        Files.writeString(listenerChain, pem(listener), StandardCharsets.US_ASCII);
+        Files.writeString(listenerChain, LookupsWiring.pem(listener), StandardCharsets.US_ASCII);
 
         HeldCertificate client = ca.issue(CLIENT).client().build();
         Path clientCertificate = pki.resolve(CLIENT + ".pem");
         Path clientKey = pki.resolve(CLIENT + "-key.pem");
         client.writePem(clientCertificate, clientKey);
         return new DemoPki(caFile, listenerChain, clientCertificate, clientKey, fingerprint(client.certificate()));
-    }
-
-    private static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("a freshly minted certificate cannot be encoded", e);
-        }
     }
 
     private static String fingerprint(X509Certificate certificate) {

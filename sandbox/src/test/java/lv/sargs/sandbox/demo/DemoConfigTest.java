@@ -24,7 +24,7 @@ class DemoConfigTest {
         try (Token token = Tokens.demo()) {
             DemoPki pki = DemoPki.mint(dir, token);
             Path file = dir.resolve("sargs.yaml");
-            Files.writeString(file, DemoConfig.yaml(pki, Files.createDirectories(dir.resolve("data"))));
+            Files.writeString(file, DemoConfig.yaml(pki, Files.createDirectories(dir.resolve("data")), ""));
 
             GatewayConfig config = ConfigLoader.system().load(file);
 

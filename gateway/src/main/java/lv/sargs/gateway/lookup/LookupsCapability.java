@@ -1,0 +1,183 @@
+package lv.sargs.gateway.lookup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import lv.sargs.gateway.Capability;
+import lv.sargs.gateway.CapabilityContext;
+import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.audit.AuditTrail;
+import lv.sargs.gateway.cache.AnswerCache;
+import lv.sargs.gateway.cache.Freshness;
+import lv.sargs.gateway.cache.StorageKey;
+import lv.sargs.gateway.config.LookupsConfig;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.status.State;
+import lv.sargs.gateway.upstream.UpstreamRuntime;
+import lv.sargs.gateway.watch.ChangeMonitor;
+import lv.sargs.gateway.watch.ChangeSource;
+import lv.sargs.gateway.watch.WatchStore;
+import lv.sargs.gateway.watch.WatchedSubject;
+import lv.sargs.hsm.TokenException;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.tinylog.Logger;
+
+/**
+ * Register lookups as a gateway capability: opens the encrypted cache and watchlist with keys
+ * derived on the token, connects the configured registers, serves the lookup, watchlist, change
+ * and purge routes, follows the change feeds, and records every lookup in the audit trail.
+ */
+public final class LookupsCapability implements Capability {
+
+    private final AnswerCache cache;
+    private final WatchStore watch;
+    private final AuditTrail audit;
+    private final RegisterConnections registers;
+    private final ChangeMonitor monitor;
+    private final ScheduledExecutorService timer;
+    private final ThreadPoolExecutor blocking;
+    private final LookupRoutes lookups;
+    private final WatchRoutes watchRoutes;
+
+    private LookupsCapability(AnswerCache cache, WatchStore watch, AuditTrail audit, RegisterConnections registers,
+                              ChangeMonitor monitor, ScheduledExecutorService timer, ThreadPoolExecutor blocking,
+                              LookupRoutes lookups, WatchRoutes watchRoutes) {
+        this.cache = cache;
+        this.watch = watch;
+        this.audit = audit;
+        this.registers = registers;
+        this.monitor = monitor;
+        this.timer = timer;
+        this.blocking = blocking;
+        this.lookups = lookups;
+        this.watchRoutes = watchRoutes;
+    }
+
+    /** Starts lookups when the config has a {@code lookups} section; empty otherwise. */
+    public static Optional<Capability> start(CapabilityContext c) throws StartupException {
+        Optional<LookupsConfig> section = c.config().lookups();
+        if (section.isEmpty()) {
+            c.status().register("lookups", false, State.OK, "not configured (no lookups section)");
+            return Optional.empty();
+        }
+        LookupsConfig config = section.get();
+        var reporter = c.status().register("lookups", true, State.FAILED, "starting");
+        Path data = c.dataDirectory();
+        char[] cacheKey = derive(c, config, "cache");
+        char[] watchKey = derive(c, config, "watch");
+        AnswerCache cache = null;
+        WatchStore watch = null;
+        AuditTrail audit = null;
+        RegisterConnections registers = null;
+        ThreadPoolExecutor blocking = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
+                new DefaultThreadFactory("sargs-lookups-blocking", true), new ThreadPoolExecutor.AbortPolicy());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("sargs-lookups-budget", true));
+        try {
+            cache = AnswerCache.open(data.resolve("cache.mv.db"), cacheKey, config.maxEntries(), config.hotEntries(),
+                    10_000);
+            watch = WatchStore.open(data.resolve("watch.mv.db"), watchKey);
+            audit = AuditTrail.open(AuditTrail.prepare(data.resolve("audit")), 10_000, Clock.systemUTC());
+            registers = new RegisterConnections(config, c.token(),
+                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
+                    c.status(), c.metrics());
+            LookupSections sections = new LookupSections(registers.viss, registers.fpr, config.registers());
+            PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());
+            Map<String, LookupsConfig.RegisterTerms> terms = config.registers();
+            SubjectLookup subjects = new SubjectLookup(parts, part -> freshness(terms, part), System::currentTimeMillis);
+            AuditTrail trail = audit;
+            LookupRoutes routes = new LookupRoutes(subjects, sections.company, sections.person,
+                    c.config().clientListener().limits().requestTimeout(),
+                    (requestId, client, route, subject, purpose, status) -> trail.record("lookup", "requestId", requestId,
+                            "client", client, "route", route, "subject", subject, "purpose", purpose,
+                            "status", Integer.toString(status)));
+            AnswerCache store = cache;
+            java.util.function.Consumer<WatchedSubject> purge = subject -> sections.parts.values().forEach(p ->
+                    store.purge(p.source() + ':' + p.dataClass() + ':' + subject.id()));
+            WatchRoutes watchRoutes = new WatchRoutes(watch, subject -> {
+                purge.accept(subject);
+                trail.record("purge", "subject", subject.kind() + " " + subject.id());
+            }, blocking, Clock.systemUTC());
+            List<ChangeSource> feeds = registers.viss.<List<ChangeSource>>map(v -> List.of(new VissChangeSource(v)))
+                    .orElse(List.of());
+            ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
+                    Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sargs-change-feeds", true)));
+            monitor.start(config.changeFeedInterval());
+            reporter.ok("cache " + cache.size() + " entries; registers: "
+                    + (registers.viss.isPresent() ? "viss " : "") + (registers.fpr.isPresent() ? "fpr" : ""));
+            c.metrics().gauge("sargs_cache_entries", "Register answers in the cache.", "", cache::size);
+            return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
+                    watchRoutes));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(registers, audit, watch, cache);
+            timer.shutdownNow();
+            blocking.shutdownNow();
+            throw new StartupException(StartupException.Code.STORES, "lookups: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(cacheKey, '\0');
+            Arrays.fill(watchKey, '\0');
+        }
+    }
+
+    @Override
+    public String name() {
+        return "lookups";
+    }
+
+    @Override
+    public void addRoutes(Router.Builder routes) {
+        lookups.addTo(routes);
+        watchRoutes.addTo(routes);
+    }
+
+    @Override
+    public void close() {
+        monitor.close();
+        timer.shutdownNow();
+        blocking.shutdown();
+        closeQuietly(registers, audit, watch, cache);
+    }
+
+    private static Freshness freshness(Map<String, LookupsConfig.RegisterTerms> terms, RegisterPart part) {
+        LookupsConfig.RegisterTerms t = terms.get(part.source() + '.' + part.dataClass());
+        return new Freshness(t.ttl(), t.notFoundTtl(), t.staleIfError());
+    }
+
+    private static char[] derive(CapabilityContext c, LookupsConfig config, String purpose) throws StartupException {
+        try {
+            return StorageKey.derive(c.token(), config.storageKeyLabel(), purpose).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException(StartupException.Code.TOKEN, "interrupted deriving the " + purpose + " key", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String why = cause instanceof TokenException t ? t.getMessage() + " [" + t.code() + "]" : cause.getMessage();
+            throw new StartupException(StartupException.Code.TOKEN, "lookups.storageKeyLabel: "
+                    + config.storageKeyLabel() + " (expected: an RSA key on " + c.token().name() + "): " + why, cause);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                Logger.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
