@@ -49,7 +49,7 @@ final class LookupsReader {
             c.end();
         });
         Duration feed = s.required("changeFeedInterval", "how often change feeds are read, e.g. 5m")
-                .flatMap(n -> n.parse(t -> Units.duration(t, Duration.ofSeconds(10), Duration.ofDays(1)))).orElse(null);
+                .flatMap(n -> n.parse(t -> Units.duration(t, Duration.ofSeconds(1), Duration.ofDays(1)))).orElse(null);
         Map<String, LookupsConfig.RegisterTerms> terms = s.required("registers",
                         "freshness and fee per register part, e.g. viss.legal-entity: {ttl: 24h, ...}")
                 .flatMap(Node::section).map(r -> registers(r, s.has("viss"), s.has("fpr"))).orElse(Map.of());

@@ -32,10 +32,24 @@ public final class ChangeMonitor implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Polls every source every {@code interval}. */
+    /**
+     * Polls every source every {@code interval}, the next poll scheduled when the last one is
+     * published — never by waiting on this scheduler, which the publishing itself runs on.
+     */
     public void start(Duration interval) {
-        scheduler.scheduleWithFixedDelay(() -> pollAll().join(), interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> loop(interval), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void loop(Duration interval) {
+        pollAll().whenComplete((done, error) -> {
+            if (!scheduler.isShutdown()) {
+                try {
+                    scheduler.schedule(() -> loop(interval), interval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // Closed meanwhile: nothing more to poll.
+                }
+            }
+        });
     }
 
     /** Reads every source once; completes when what was read is published (errors are logged, not thrown). */

@@ -63,6 +63,29 @@ class ChangeMonitorTest {
     }
 
     @Test
+    void keepsPollingOnItsOwnScheduleAndPublishes() throws Exception {
+        ScriptedFeed feed = new ScriptedFeed();
+        for (int i = 0; i < 20; i++) {
+            feed.pages.add(new ChangeSource.Batch(i == 2 ? List.of(new RegisterChange(WATCHED, T, List.of("officers")))
+                    : List.of(), "c" + i));
+        }
+        List<WatchedSubject> invalidated = new CopyOnWriteArrayList<>();
+        try (WatchStore store = WatchStore.open(dir.resolve("w.mv.db"), "k".repeat(64).toCharArray());
+             ChangeMonitor monitor = new ChangeMonitor(store, List.of(feed), invalidated::add,
+                     Executors.newSingleThreadScheduledExecutor())) {
+            store.watch(WATCHED, T);
+
+            monitor.start(java.time.Duration.ofMillis(20));
+
+            for (int i = 0; i < 250 && store.changesAfter(0, 10).isEmpty(); i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, store.changesAfter(0, 10).size(), "the third scheduled poll publishes the change");
+            assertEquals(List.of(WATCHED), invalidated);
+        }
+    }
+
+    @Test
     void aFailingFeedKeepsItsCursorForTheNextPoll() {
         ScriptedFeed feed = new ScriptedFeed();
         try (WatchStore store = WatchStore.open(dir.resolve("w.mv.db"), "k".repeat(64).toCharArray());

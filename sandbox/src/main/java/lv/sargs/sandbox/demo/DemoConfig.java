@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The config the demo runs with: the shape of the reference {@code sargs.yaml}, on loopback
  * (client 127.0.0.1:8443, management 127.0.0.1:9090), with the demo token.
  */
-final class DemoConfig {
+public final class DemoConfig {
 
     static final int CLIENT_PORT = 8443;
     static final int MANAGEMENT_PORT = 9090;
@@ -16,6 +16,11 @@ final class DemoConfig {
 
     /** The config, with {@code sections} (top-level YAML, e.g. the lookups section) appended. */
     static String yaml(DemoPki pki, Path dataDirectory, String sections) {
+        return yaml(pki, dataDirectory, sections, CLIENT_PORT, MANAGEMENT_PORT);
+    }
+
+    /** As the demo's, on the given ports (0 for any free one, as tests bind). */
+    public static String yaml(DemoPki pki, Path dataDirectory, String sections, int clientPort, int managementPort) {
         return """
                 # Written by the Sargs demo (scripts/demo). NOT FOR PRODUCTION: demo token, keys in memory.
                 # The reference config with every key explained: image/src/main/config/sargs.yaml
@@ -52,7 +57,7 @@ final class DemoConfig {
                 dataDirectory: %s
                 shutdown:
                   grace: 5s
-                """.formatted(CLIENT_PORT, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, MANAGEMENT_PORT,
+                """.formatted(clientPort, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, managementPort,
                 DemoPki.CLIENT, pki.clientFingerprint, dataDirectory) + sections;
     }
 }

@@ -22,18 +22,25 @@ import lv.sargs.testkit.HeldCertificate;
  * listener's certificate for a key generated on the demo token (the key never leaves it), and a
  * core-system client certificate with its key as PEM for curl.
  */
-final class DemoPki {
+public final class DemoPki {
 
-    static final String LISTENER_KEY = "sargs-listener";
-    static final String CLIENT = "core-banking";
+    /** The label of the client listener's key on the token. */
+    public static final String LISTENER_KEY = "sargs-listener";
+    /** The name of the demo's core-system client. */
+    public static final String CLIENT = "core-banking";
 
     final Path caFile;
     final Path listenerChain;
     final Path clientCertificate;
     final Path clientKey;
     final String clientFingerprint;
+    private final CertificateAuthority ca;
+    private final HeldCertificate client;
 
-    private DemoPki(Path caFile, Path listenerChain, Path clientCertificate, Path clientKey, String clientFingerprint) {
+    private DemoPki(Path caFile, Path listenerChain, Path clientCertificate, Path clientKey, String clientFingerprint,
+                    CertificateAuthority ca, HeldCertificate client) {
+        this.ca = ca;
+        this.client = client;
         this.caFile = caFile;
         this.listenerChain = listenerChain;
         this.clientCertificate = clientCertificate;
@@ -41,7 +48,8 @@ final class DemoPki {
         this.clientFingerprint = clientFingerprint;
     }
 
-    static DemoPki mint(Path dir, Token token) throws IOException {
+    /** Mints the PKI into {@code <dir>/pki}, the listener key on {@code token}. */
+    public static DemoPki mint(Path dir, Token token) throws IOException {
         Path pki = Files.createDirectories(dir.resolve("pki"));
         CertificateAuthority ca = CertificateAuthority.create("Sargs Demo CA (NOT FOR PRODUCTION)");
         Path caFile = pki.resolve("ca.pem");
@@ -57,10 +65,22 @@ final class DemoPki {
         Path clientCertificate = pki.resolve(CLIENT + ".pem");
         Path clientKey = pki.resolve(CLIENT + "-key.pem");
         client.writePem(clientCertificate, clientKey);
-        return new DemoPki(caFile, listenerChain, clientCertificate, clientKey, fingerprint(client.certificate()));
+        return new DemoPki(caFile, listenerChain, clientCertificate, clientKey, fingerprint(client.certificate()), ca,
+                client);
     }
 
-    private static String fingerprint(X509Certificate certificate) {
+    /** The CA, e.g. to issue more client certificates in a test. */
+    public CertificateAuthority ca() {
+        return ca;
+    }
+
+    /** The core-system client's certificate and key (the demo writes them as PEM for curl). */
+    public HeldCertificate client() {
+        return client;
+    }
+
+    /** SHA-256 fingerprint of a certificate as the config declares clients (hex, colon-separated). */
+    public static String fingerprint(X509Certificate certificate) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);

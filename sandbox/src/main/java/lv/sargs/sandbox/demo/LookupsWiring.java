@@ -61,7 +61,7 @@ public final class LookupsWiring {
                 lookups:
                   storageKeyLabel: %s
                   cache: {maxEntries: 100000, hotEntries: 10000}
-                  changeFeedInterval: 10s
+                  changeFeedInterval: 2s
                   viss:
                     baseUri: %s
                     trustedCa: %s

@@ -1,0 +1,225 @@
+package lv.sargs.e2e.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import lv.sargs.e2e.E2eTokens;
+import lv.sargs.e2e.GatewayUnderTest;
+import lv.sargs.hsm.Pkcs11Settings;
+import lv.sargs.hsm.Tokens;
+import lv.sargs.sandbox.Sandbox;
+import lv.sargs.sandbox.SandboxOptions;
+import lv.sargs.sandbox.data.Company;
+import lv.sargs.sandbox.data.EntityStatus;
+import lv.sargs.sandbox.demo.LookupsWiring;
+import lv.sargs.sandbox.fault.FaultPlan;
+import lv.sargs.sandbox.viss.VissSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5 end to end: a real gateway with its keys on SoftHSM2, asked over HTTPS with a client
+ * certificate, answering from the sandbox's VISS and population register and its encrypted cache.
+ */
+class LookupsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] KYC = {"Sargs-Purpose", "kyc"};
+
+    @TempDir
+    static Path dir;
+
+    private static Sandbox sandbox;
+    private static GatewayUnderTest gateway;
+    private static List<Company> companies;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults());
+        companies = sandbox.world().companies();
+        Pkcs11Settings token = E2eTokens.fresh();
+        gateway = GatewayUnderTest.start(dir, () -> Tokens.open(token),
+                t -> LookupsWiring.prepare(sandbox, t, dir.resolve("registers"), "24h", "72h"));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        sandbox.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sandbox.viss().faults().clear();
+    }
+
+    private static long entityCalls() {
+        return sandbox.viss().calls().count(VissSimulator.LEGAL_ENTITY);
+    }
+
+    private static HttpResponse<String> company(Company c, String... more) throws Exception {
+        String[] headers = new String[KYC.length + more.length];
+        System.arraycopy(KYC, 0, headers, 0, KYC.length);
+        System.arraycopy(more, 0, headers, KYC.length, more.length);
+        return gateway.get("/v1/companies/" + c.registrationNumber(), headers);
+    }
+
+    @Test
+    void answersACompanyInTheStandardStructureAndServesTheSecondAskFromTheCache() throws Exception {
+        Company c = companies.get(10);
+        HttpResponse<String> first = company(c);
+        assertEquals(200, first.statusCode(), first.body());
+        JsonNode doc = JSON.readTree(first.body());
+        assertEquals(c.legalName(), doc.at("/parts/registration/data/name").asText());
+        assertEquals("viss", doc.at("/parts/registration/source").asText());
+        assertFalse(doc.at("/parts/registration/asOf").asText().isEmpty());
+        assertEquals("unavailable", doc.at("/parts/taxData/status").asText(), "an unconnected source is present and marked");
+        long calls = entityCalls();
+
+        HttpResponse<String> second = company(c);
+
+        assertEquals("Sargs; hit", second.headers().firstValue("Cache-Status").orElseThrow());
+        assertEquals(calls, entityCalls(), "a cached answer costs no register call");
+    }
+
+    @Test
+    void aRestartWithAWarmCacheServesWithoutARegisterCallAndTheFileHoldsNoDataInClear() throws Exception {
+        Company c = companies.stream().skip(20).filter(x -> !x.officers().isEmpty()).findFirst().orElseThrow();
+        assertEquals(200, company(c).statusCode());
+        long calls = entityCalls();
+
+        gateway.restart();
+        HttpResponse<String> after = company(c);
+
+        assertEquals(200, after.statusCode(), after.body());
+        assertEquals("Sargs; hit", after.headers().firstValue("Cache-Status").orElseThrow());
+        assertEquals(calls, entityCalls());
+        gateway.restart();
+        String raw = new String(Files.readAllBytes(dir.resolve("data/cache.mv.db")), StandardCharsets.ISO_8859_1);
+        assertFalse(raw.contains(c.registrationNumber()), "registration number in clear");
+        assertFalse(raw.contains("registrationNumber"), "field names in clear");
+        assertFalse(raw.contains(c.officers().get(0).person().latvianIdentityNumber()), "an officer's personal code in clear");
+    }
+
+    @Test
+    void aStalledRegisterYieldsTheStaleAnswerWithinTheBudget() throws Exception {
+        Company c = companies.get(12);
+        assertEquals(200, company(c).statusCode());
+        sandbox.viss().faults().setAll(FaultPlan.NONE.withStalls(1.0, Duration.ofSeconds(6)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> stale = company(c, "Cache-Control", "no-cache");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(200, stale.statusCode(), stale.body());
+        assertTrue(stale.headers().firstValue("Cache-Status").orElseThrow().contains("fwd=stale"),
+                stale.headers().map().toString());
+        assertEquals("stale", JSON.readTree(stale.body()).at("/parts/registration/status").asText());
+        // The budget is 3 s (listeners.client.limits.requestTimeout); generous slack for a loaded machine.
+        assertTrue(millis < 3_500, "answered after " + millis + " ms");
+    }
+
+    @Test
+    void aStalledRegisterWithNothingCachedIs504WithinTheBudget() throws Exception {
+        Company c = companies.get(13);
+        sandbox.viss().faults().setAll(FaultPlan.NONE.withStalls(1.0, Duration.ofSeconds(6)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> timedOut = company(c);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(504, timedOut.statusCode(), timedOut.body());
+        assertEquals("https://sargs.lv/problems/register-timeout", JSON.readTree(timedOut.body()).get("type").asText());
+        assertTrue(millis < 3_500, "answered after " + millis + " ms");
+    }
+
+    @Test
+    void hundredConcurrentIdenticalMissesMakeExactlyOneRegisterCall() throws Exception {
+        Company c = companies.get(14);
+        sandbox.viss().faults().set(VissSimulator.LEGAL_ENTITY,
+                FaultPlan.NONE.withLatency(Duration.ofMillis(800), Duration.ofMillis(900)));
+        long before = entityCalls();
+
+        List<CompletableFuture<HttpResponse<String>>> asks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            asks.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return company(c);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<HttpResponse<String>> a : asks) {
+            assertEquals(200, a.join().statusCode(), a.join().body());
+        }
+
+        assertEquals(1, entityCalls() - before);
+    }
+
+    @Test
+    void aBadChecksumIsRefusedWithoutARegisterCall() throws Exception {
+        long before = sandbox.viss().calls().total();
+
+        HttpResponse<String> refused = gateway.get("/v1/companies/40003677731", KYC);
+
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("40003677731"), refused.body());
+        assertEquals(before, sandbox.viss().calls().total());
+    }
+
+    @Test
+    void aLookupWithoutAPurposeOrWithAForeignOneIsRefused() throws Exception {
+        Company c = companies.get(15);
+        assertEquals(400, gateway.get("/v1/companies/" + c.registrationNumber()).statusCode());
+        assertEquals(403, gateway.get("/v1/companies/" + c.registrationNumber(), "Sargs-Purpose", "marketing").statusCode());
+    }
+
+    @Test
+    void aPersonIsAnsweredFromThePopulationRegisterWithRolesFromViss() throws Exception {
+        var person = sandbox.world().persons().get(3);
+
+        HttpResponse<String> answer = gateway.get("/v1/persons/" + person.personalCode(), KYC);
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode doc = JSON.readTree(answer.body());
+        assertEquals(person.surname(), doc.at("/parts/population/data/surname").asText());
+        assertEquals("fpr", doc.at("/parts/population/source").asText());
+    }
+
+    @Test
+    void aCompanyChangeAppearsInTheFeedForAWatchedSubjectOnly() throws Exception {
+        Company watched = companies.get(16);
+        Company unwatched = companies.get(17);
+        assertEquals(201, gateway.send("PUT", "/v1/watchlist/company/" + watched.registrationNumber()).statusCode());
+        String after = JSON.readTree(gateway.get("/v1/changes").body()).get("next").asText();
+
+        sandbox.world().recordChange(watched.withStatus(EntityStatus.LIQUIDATION));
+        sandbox.world().recordChange(unwatched.withStatus(EntityStatus.LIQUIDATION));
+
+        JsonNode changes = null;
+        for (int i = 0; i < 50; i++) {
+            changes = JSON.readTree(gateway.get("/v1/changes?after=" + after).body()).get("changes");
+            if (changes.size() > 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals(watched.registrationNumber(), changes.get(0).get("id").asText());
+    }
+}
