@@ -13,6 +13,7 @@ import lv.sargs.gateway.treasury.xml.IsoMessage;
 final class CamtWriter {
 
     private static final AtomicLong SEQ = new AtomicLong();
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
 
     private CamtWriter() {
     }
@@ -21,7 +22,7 @@ final class CamtWriter {
     static byte[] report(Ledger ledger, SimAccount account, LocalDate today, Instant now) {
         XmlOut x = new XmlOut(IsoMessage.CAMT_052, "BkToCstmrAcctRpt");
         header(x, now);
-        x.open("Rpt").leaf("Id", "RPT-" + account.iban() + "-" + today).leaf("CreDtTm", XmlOut.dateTime(now));
+        x.open("Rpt").leaf("Id", "RPT-" + account.iban() + "-" + today.format(DAY)).leaf("CreDtTm", XmlOut.dateTime(now));
         account(x, account);
         BigDecimal opening = ledger.balanceAtStartOf(account.iban(), today);
         List<LedgerEntry> entries = ledger.entriesOn(account.iban(), today);
@@ -36,7 +37,7 @@ final class CamtWriter {
     static byte[] statement(Ledger ledger, SimAccount account, LocalDate day, Instant now) {
         XmlOut x = new XmlOut(IsoMessage.CAMT_053, "BkToCstmrStmt");
         header(x, now);
-        x.open("Stmt").leaf("Id", "STMT-" + account.iban() + "-" + day).leaf("CreDtTm", XmlOut.dateTime(now));
+        x.open("Stmt").leaf("Id", "STM-" + account.iban() + "-" + day.format(DAY)).leaf("CreDtTm", XmlOut.dateTime(now));
         account(x, account);
         BigDecimal opening = ledger.balanceAtStartOf(account.iban(), day);
         List<LedgerEntry> entries = ledger.entriesOn(account.iban(), day);

@@ -71,6 +71,12 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A refused handshake or a reset is the client's problem, shown to it by the closed connection.
+        ctx.close();
+    }
+
     private FullHttpResponse answer(FullHttpRequest request) {
         Optional<SimUser> user = authenticate(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         if (user.isEmpty()) {
