@@ -1,0 +1,227 @@
+package lv.sargs.gateway.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import lv.sargs.gateway.admission.ClientVerdict;
+import lv.sargs.gateway.admission.RecognizedClient;
+import lv.sargs.gateway.admission.UnrecognizedClient;
+import lv.sargs.gateway.metrics.Metrics;
+import org.tinylog.Logger;
+
+/**
+ * The last stage for HTTP/1.1 connections and HTTP/2 streams alike: turns each complete request
+ * into exactly one answer. In order: broken framing (431/414/400), the connection's client verdict
+ * (403), shutdown (503), route and method (404/405), role (403), the in-flight bound (503), then
+ * the route's handler under the request deadline (504), any unexpected failure being a bare 500.
+ * HTTP/1.1 requests pipelined behind one in progress wait their turn, so answers keep their order.
+ */
+@ChannelHandler.Sharable
+public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final Router router;
+    private final InFlightRequests inFlight;
+    private final long requestTimeoutNanos;
+    private final BooleanSupplier shuttingDown;
+    private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
+
+    /**
+     * @param listener the listener's name in metrics
+     * @param shuttingDown true once the listener drains: new requests are answered 503 and their connection closed
+     */
+    public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
+                           BooleanSupplier shuttingDown, Metrics metrics) {
+        this.router = router;
+        this.inFlight = inFlight;
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        this.shuttingDown = shuttingDown;
+        for (int c = 1; c <= 5; c++) {
+            responsesByClass[c] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
+                    "listener=\"" + listener + "\",class=\"" + c + "xx\"");
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            // The aggregator before us passes only complete requests; anything else has no answer to get.
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ConnectionActivity connection = ConnectionActivity.of(ctx.channel());
+        if (!connection.http2() && connection.active() > 0) {
+            // Pipelined: stop reading until the queue drains, and refuse to queue without bound.
+            ctx.channel().config().setAutoRead(false);
+            if (!connection.pipeline(request)) {
+                request.release();
+                Logger.debug("{}: more than {} pipelined requests, closing", ctx.channel(), ConnectionActivity.MAX_PIPELINED);
+                ctx.close();
+            }
+            return;
+        }
+        serve(ctx, connection, request);
+    }
+
+    private void serve(ChannelHandlerContext ctx, ConnectionActivity connection, FullHttpRequest request) {
+        Exchange exchange = begin(ctx, connection, request);
+        try {
+            dispatch(ctx, exchange, request);
+        } catch (RuntimeException | Error e) {
+            exchange.fail(e);
+        } finally {
+            request.release();
+        }
+    }
+
+    private Exchange begin(ChannelHandlerContext ctx, ConnectionActivity connection, HttpRequest request) {
+        connection.started();
+        return new Exchange(this, ctx, connection, RequestIds.fromOrNew(request.headers().get(HttpConstants.X_REQUEST_ID)),
+                request.method().name(), request.uri(), request.protocolVersion(), HttpUtil.isKeepAlive(request),
+                System.nanoTime());
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request) {
+        DecoderResult decoded = request.decoderResult();
+        if (decoded.isFailure()) {
+            if (ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known) {
+                exchange.client(known.name());
+            }
+            exchange.closeAfter();
+            answerBrokenFraming(exchange, decoded.cause());
+            return;
+        }
+        RecognizedClient client = admitted(ctx, exchange);
+        if (client == null) {
+            return;
+        }
+        if (shuttingDown.getAsBoolean()) {
+            exchange.closeAfter();
+            exchange.problem(ProblemType.SHUTTING_DOWN, "The gateway is shutting down; retry shortly.");
+            return;
+        }
+        Router.Match match = router.match(request.method(), request.uri());
+        Router.Route route = match.route();
+        if (route == null) {
+            if (match.allow() != null) {
+                exchange.problem(ProblemType.METHOD_NOT_ALLOWED, "This route answers " + match.allow() + ".", match.allow());
+            } else {
+                exchange.problem(ProblemType.NOT_FOUND, "No route matches " + request.method().name() + " " + exchange.path() + ".");
+            }
+            return;
+        }
+        exchange.route(route.pattern().template());
+        if (!route.access().permits(client)) {
+            exchange.problem(ProblemType.ROLE_REQUIRED, "Client \"" + client.name() + "\" lacks the role \""
+                    + route.access().requiredRole() + "\" that " + route.method().name() + " " + route.pattern().template() + " requires.");
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
+            exchange.problem(ProblemType.OVERLOADED, "The gateway is serving its limit of " + inFlight.limit()
+                    + " requests at once; retry after the Retry-After delay.");
+            return;
+        }
+        exchange.holdSlot(inFlight);
+        ByteBuf content = request.content();
+        byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BODY;
+        Request routed = new Request(request.method(), request.uri(), route.pattern().template(),
+                route.pattern().paramNames(), match.params(), request.headers(), body, client, exchange.requestId());
+        CompletableFuture<Response> result = route.handler().handle(routed);
+        if (result == null) {
+            throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
+        }
+        exchange.await(result, requestTimeoutNanos);
+    }
+
+    /** The connection's recognised client, or null after answering the refusal (and closing). */
+    private static RecognizedClient admitted(ChannelHandlerContext ctx, Exchange exchange) {
+        ClientVerdict verdict = ClientVerdict.of(ctx.channel());
+        if (verdict instanceof RecognizedClient client) {
+            exchange.client(client.name());
+            return client;
+        }
+        exchange.closeAfter();
+        if (verdict instanceof UnrecognizedClient refused) {
+            exchange.problem(refused.reason() == UnrecognizedClient.Reason.OUTSIDE_SOURCES
+                    ? ProblemType.CLIENT_OUTSIDE_SOURCES : ProblemType.CLIENT_NOT_DECLARED, refused.detail());
+        } else {
+            // No verdict means the recognition stage is missing from the pipeline: refuse, never serve.
+            exchange.problem(ProblemType.CLIENT_NOT_DECLARED, "The client could not be recognised.");
+        }
+        return null;
+    }
+
+    private static void answerBrokenFraming(Exchange exchange, Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            exchange.problem(ProblemType.HEADERS_TOO_LARGE, "The request headers exceed the gateway's limit.");
+        } else if (cause instanceof TooLongHttpLineException) {
+            exchange.problem(ProblemType.URI_TOO_LONG, "The request line exceeds the gateway's limit.");
+        } else {
+            exchange.problem(ProblemType.BAD_REQUEST, "The request is not valid HTTP.");
+        }
+    }
+
+    /** Answers a request whose body exceeds the limit (called by {@link BodyLimit}); the connection then closes. */
+    void refuseOversized(ChannelHandlerContext ctx, HttpMessage message, long limit) {
+        if (!(message instanceof HttpRequest request)) {
+            return;
+        }
+        Exchange exchange = begin(ctx, ConnectionActivity.of(ctx.channel()), request);
+        exchange.closeAfter();
+        if (admitted(ctx, exchange) != null) {
+            exchange.problem(ProblemType.BODY_TOO_LARGE, "The request body exceeds the gateway's limit of " + limit + " bytes.");
+        }
+    }
+
+    /** Called once an answer is written: frees the connection for the next request, or closes it. */
+    void answered(ChannelHandlerContext ctx, ConnectionActivity connection, boolean close) {
+        connection.finished();
+        if (close) {
+            connection.connection().close();
+            return;
+        }
+        if (!connection.http2()) {
+            FullHttpRequest next = connection.nextPipelined();
+            if (next != null) {
+                serve(ctx, connection, next);
+                return;
+            }
+            connection.connection().config().setAutoRead(true);
+        }
+        if (connection.draining() && connection.active() == 0) {
+            connection.connection().close();
+        }
+    }
+
+    void counted(int status) {
+        int c = status / 100;
+        if (c >= 1 && c <= 5) {
+            responsesByClass[c].increment();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            Logger.debug("{}: {}", ctx.channel(), cause.getMessage());
+        } else {
+            Logger.warn(cause, "{}: closing after an unexpected error", ctx.channel());
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,64 @@
+package lv.sargs.gateway.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * Every kind of error the gateway answers, each with a stable {@code type} URI
+ * ({@code https://sargs.lv/problems/<code>}), a fixed title and its HTTP status (RFC 9457).
+ * Codes are never renamed or reused; later capabilities add constants here.
+ */
+public enum ProblemType {
+    BAD_REQUEST("bad-request", HttpResponseStatus.BAD_REQUEST, "The request is malformed"),
+    CLIENT_NOT_DECLARED("client-not-declared", HttpResponseStatus.FORBIDDEN,
+            "The client certificate is not declared"),
+    CLIENT_OUTSIDE_SOURCES("client-outside-sources", HttpResponseStatus.FORBIDDEN,
+            "The client may not connect from this address"),
+    ROLE_REQUIRED("role-required", HttpResponseStatus.FORBIDDEN, "The client lacks the role this route requires"),
+    NOT_FOUND("not-found", HttpResponseStatus.NOT_FOUND, "No such route"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpResponseStatus.METHOD_NOT_ALLOWED,
+            "The route does not support this method"),
+    BODY_TOO_LARGE("body-too-large", HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
+    URI_TOO_LONG("uri-too-long", HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is too long"),
+    HEADERS_TOO_LARGE("headers-too-large", HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "The request headers are too large"),
+    INTERNAL_ERROR("internal-error", HttpResponseStatus.INTERNAL_SERVER_ERROR, "The gateway failed unexpectedly"),
+    OVERLOADED("overloaded", HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in flight"),
+    SHUTTING_DOWN("shutting-down", HttpResponseStatus.SERVICE_UNAVAILABLE, "The gateway is shutting down"),
+    DEADLINE_EXCEEDED("deadline-exceeded", HttpResponseStatus.GATEWAY_TIMEOUT,
+            "The request did not complete within its time budget");
+
+    /** The base every type URI starts with. */
+    public static final String BASE_URI = "https://sargs.lv/problems/";
+
+    private final String code;
+    private final String uri;
+    private final HttpResponseStatus status;
+    private final String title;
+
+    ProblemType(String code, HttpResponseStatus status, String title) {
+        this.code = code;
+        this.uri = BASE_URI + code;
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The stable code, the last segment of the type URI. */
+    public String code() {
+        return code;
+    }
+
+    /** The type URI. */
+    public String uri() {
+        return uri;
+    }
+
+    /** The HTTP status this problem is answered with. */
+    public HttpResponseStatus status() {
+        return status;
+    }
+
+    /** The short, fixed, human-readable summary. */
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,67 @@
+package lv.sargs.gateway.http;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Writes RFC 9457 {@code application/problem+json} answers: {@code type}, {@code title},
+ * {@code status}, {@code detail} and {@code requestId}, the id also sent as {@code X-Request-Id}.
+ * The detail is written as given: callers pass text meant for the client, never an exception
+ * message or class name. The constant part of each type is encoded once; the body goes into a
+ * buffer from the channel's (pooled) allocator.
+ */
+public final class Problems {
+
+    private static final Map<ProblemType, byte[]> PREFIXES = new EnumMap<>(ProblemType.class);
+    private static final byte[] REQUEST_ID = "\",\"requestId\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\"}".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        for (ProblemType type : ProblemType.values()) {
+            PREFIXES.put(type, ("{\"type\":\"" + type.uri() + "\",\"title\":\"" + new String(json.quoteAsString(type.title()))
+                    + "\",\"status\":" + type.status().code() + ",\"detail\":\"").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Problems() {
+    }
+
+    /**
+     * A complete response for {@code type}: status, body, {@code Content-Type}, {@code Content-Length},
+     * {@code X-Request-Id}, and {@code Retry-After} on 503.
+     */
+    public static FullHttpResponse response(ByteBufAllocator alloc, ProblemType type, String detail, String requestId) {
+        ByteBuf body = alloc.buffer(256 + detail.length());
+        writeBody(body, type, detail, requestId);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, type.status(), body);
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, HttpConstants.APPLICATION_PROBLEM_JSON);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        headers.set(HttpConstants.X_REQUEST_ID, requestId);
+        if (type.status().equals(HttpResponseStatus.SERVICE_UNAVAILABLE)) {
+            headers.set(HttpHeaderNames.RETRY_AFTER, HttpConstants.RETRY_AFTER_SECONDS);
+        }
+        return response;
+    }
+
+    /** Appends the JSON body of a problem to {@code out}. */
+    public static void writeBody(ByteBuf out, ProblemType type, String detail, String requestId) {
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        out.writeBytes(PREFIXES.get(type));
+        out.writeBytes(json.quoteAsUTF8(detail));
+        out.writeBytes(REQUEST_ID);
+        out.writeBytes(json.quoteAsUTF8(requestId));
+        out.writeBytes(END);
+    }
+}

@@ -1,0 +1,94 @@
+package lv.sargs.gateway.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
+
+/**
+ * What a route answers: status, content type, body bytes (sent without copying), extra headers,
+ * and the cache status the request log shows ({@code -} until a route sets it). Immutable;
+ * {@code withX} returns a copy.
+ */
+public final class Response {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final HttpResponseStatus status;
+    private final AsciiString contentType;
+    private final byte[] body;
+    private final HttpHeaders headers;
+    private final String cacheStatus;
+
+    private Response(HttpResponseStatus status, AsciiString contentType, byte[] body, HttpHeaders headers,
+                     String cacheStatus) {
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body;
+        this.headers = headers;
+        this.cacheStatus = cacheStatus;
+    }
+
+    /** {@code body} as is; the caller must not change the array afterwards. */
+    public static Response of(HttpResponseStatus status, AsciiString contentType, byte[] body) {
+        return new Response(status, contentType, body, null, "-");
+    }
+
+    /** 200 with {@code value} serialised by the shared mapper (on the calling thread, not the event loop's if the route moved off it). */
+    public static Response json(Object value) {
+        return json(HttpResponseStatus.OK, value);
+    }
+
+    /** {@code status} with {@code value} serialised as JSON. */
+    public static Response json(HttpResponseStatus status, Object value) {
+        try {
+            return of(status, HttpConstants.APPLICATION_JSON, Json.MAPPER.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.INTERNAL_ERROR, "The answer could not be encoded.", e);
+        }
+    }
+
+    /** A response without a body (e.g. 204). */
+    public static Response empty(HttpResponseStatus status) {
+        return new Response(status, null, EMPTY, null, "-");
+    }
+
+    /** A copy with one more header. */
+    public Response withHeader(CharSequence name, Object value) {
+        HttpHeaders copy = new DefaultHttpHeaders();
+        if (headers != null) {
+            copy.set(headers);
+        }
+        copy.add(name, value);
+        return new Response(status, contentType, body, copy, cacheStatus);
+    }
+
+    /** A copy whose request-log cache status is {@code cacheStatus} (e.g. {@code hit}, {@code miss}, {@code stale}). */
+    public Response withCacheStatus(String cacheStatus) {
+        return new Response(status, contentType, body, headers, cacheStatus);
+    }
+
+    public HttpResponseStatus status() {
+        return status;
+    }
+
+    /** The content type, or null without a body. */
+    public AsciiString contentType() {
+        return contentType;
+    }
+
+    /** The body; never modify it. */
+    byte[] body() {
+        return body;
+    }
+
+    /** Extra headers, or null. */
+    HttpHeaders headers() {
+        return headers;
+    }
+
+    public String cacheStatus() {
+        return cacheStatus;
+    }
+}

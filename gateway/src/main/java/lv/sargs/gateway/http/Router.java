@@ -1,0 +1,123 @@
+package lv.sargs.gateway.http;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps method + path to a route: templates with {@code {param}} segments, each route with the
+ * {@link Access} it requires. Adding a route is one line:
+ *
+ * <pre>{@code
+ * Router router = Router.builder()
+ *         .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
+ *         .get("/v1/companies/{regNo}", Access.role("lookup"), companies::get)
+ *         .build();
+ * }</pre>
+ *
+ * A path no template matches is 404; a matched path without the method is 405 with {@code Allow}.
+ * When several templates match, the one with fewer parameters wins (literal beats {@code {param}}).
+ */
+public final class Router {
+
+    private final Entry[] entries;
+
+    private Router(List<Entry> entries) {
+        this.entries = entries.toArray(new Entry[0]);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A route as registered. */
+    record Route(HttpMethod method, PathPattern pattern, Access access, RouteHandler handler) {
+    }
+
+    /** The outcome of matching: a route with its captured values, or the Allow header of a 405, or neither (404). */
+    record Match(Route route, String[] params, String allow) {
+        static final Match NOT_FOUND = new Match(null, null, null);
+    }
+
+    private record Entry(PathPattern pattern, Map<HttpMethod, Route> byMethod, String allow) {
+    }
+
+    /** Matches {@code uri} (path, optionally with a query) and {@code method}. */
+    Match match(HttpMethod method, String uri) {
+        int end = uri.indexOf('?');
+        if (end < 0) {
+            end = uri.length();
+        }
+        String allow = null;
+        for (Entry e : entries) {
+            if (!e.pattern.matches(uri, end, null)) {
+                continue;
+            }
+            Route route = e.byMethod.get(method);
+            if (route == null) {
+                allow = allow == null ? e.allow : allow;
+                continue;
+            }
+            String[] params = null;
+            if (e.pattern.paramCount() > 0) {
+                params = new String[e.pattern.paramCount()];
+                e.pattern.matches(uri, end, params);
+            }
+            return new Match(route, params, null);
+        }
+        return allow == null ? Match.NOT_FOUND : new Match(null, null, allow);
+    }
+
+    /** Collects routes; templates are validated as they are added. */
+    public static final class Builder {
+        private final Map<String, Map<HttpMethod, Route>> byTemplate = new LinkedHashMap<>();
+        private final Map<String, PathPattern> patterns = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder get(String template, Access access, RouteHandler handler) {
+            return route(HttpMethod.GET, template, access, handler);
+        }
+
+        public Builder post(String template, Access access, RouteHandler handler) {
+            return route(HttpMethod.POST, template, access, handler);
+        }
+
+        public Builder put(String template, Access access, RouteHandler handler) {
+            return route(HttpMethod.PUT, template, access, handler);
+        }
+
+        public Builder delete(String template, Access access, RouteHandler handler) {
+            return route(HttpMethod.DELETE, template, access, handler);
+        }
+
+        /** Adds {@code method template}, callable by clients {@code access} admits. */
+        public Builder route(HttpMethod method, String template, Access access, RouteHandler handler) {
+            PathPattern pattern = patterns.computeIfAbsent(template, PathPattern::parse);
+            Map<HttpMethod, Route> methods = byTemplate.computeIfAbsent(template, t -> new LinkedHashMap<>());
+            if (methods.putIfAbsent(method, new Route(method, pattern, access, handler)) != null) {
+                throw new IllegalArgumentException("route: " + method + " " + template + " (expected: each method and template once)");
+            }
+            return this;
+        }
+
+        public Router build() {
+            List<Entry> entries = new ArrayList<>();
+            for (Map.Entry<String, Map<HttpMethod, Route>> e : byTemplate.entrySet()) {
+                Set<String> allow = new LinkedHashSet<>();
+                for (HttpMethod m : e.getValue().keySet()) {
+                    allow.add(m.name());
+                }
+                entries.add(new Entry(patterns.get(e.getKey()), Map.copyOf(e.getValue()), String.join(", ", allow)));
+            }
+            entries.sort(Comparator.comparingInt(e -> e.pattern.paramCount()));
+            return new Router(entries);
+        }
+    }
+}

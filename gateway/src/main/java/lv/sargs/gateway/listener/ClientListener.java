@@ -1,0 +1,210 @@
+package lv.sargs.gateway.listener;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.X509ExtendedKeyManager;
+import lv.sargs.gateway.admission.AllowListFilter;
+import lv.sargs.gateway.admission.ClientRecognitionHandler;
+import lv.sargs.gateway.admission.ConnectionsPerSourceLimit;
+import lv.sargs.gateway.admission.DeclaredClients;
+import lv.sargs.gateway.config.ClientConfig;
+import lv.sargs.gateway.config.ClientListenerConfig;
+import lv.sargs.gateway.http.ConnectionActivity;
+import lv.sargs.gateway.http.ExchangeHandler;
+import lv.sargs.gateway.http.InFlightRequests;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.tls.ServerTlsContext;
+import lv.sargs.gateway.tls.TlsSetupException;
+import org.tinylog.Logger;
+
+/**
+ * The HTTPS endpoint the bank's core systems call: binds {@link ClientListenerConfig#bind()},
+ * admits by allow-list and per-source limit, requires TLS 1.3/1.2 with a client certificate of a
+ * declared client from its declared sources, and serves the router's routes over HTTP/1.1 or
+ * HTTP/2. Started once, shut down once; {@link #shutdown(Duration)} drains in-flight requests.
+ */
+public final class ClientListener implements AutoCloseable {
+
+    /** The listener's name in logs and metrics. */
+    public static final String NAME = "client";
+    private static final String CONFIG_PATH = "listeners.client";
+
+    private final ClientListenerConfig config;
+    private final ChannelGroup connections = new DefaultChannelGroup("client-connections", ImmediateEventExecutor.INSTANCE);
+    private final InFlightRequests inFlight;
+    private final ClientChannelInitializer initializer;
+    private final SslContext tls;
+    private volatile boolean draining;
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private boolean ownsEventLoops;
+    private boolean started;
+    private Channel server;
+
+    /**
+     * Builds the listener; nothing is bound until {@link #start()}.
+     *
+     * @param keyManager presents the server key (in production the token's: {@code Token.keyManager(label, chain)})
+     * @param clients the declared clients; none means nobody is served
+     * @throws ListenerException {@code TLS_SETUP} when the client CA file or the protocols are unusable
+     */
+    public ClientListener(ClientListenerConfig config, List<ClientConfig> clients, X509ExtendedKeyManager keyManager,
+                          Router router, Metrics metrics) throws ListenerException {
+        this.config = config;
+        try {
+            this.tls = ServerTlsContext.forServer(CONFIG_PATH + ".tls", config.tls(), keyManager);
+        } catch (TlsSetupException e) {
+            throw new ListenerException(ListenerException.Code.TLS_SETUP, e.getMessage(), e);
+        }
+        this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
+        ExchangeHandler exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
+                () -> draining, metrics);
+        this.initializer = new ClientChannelInitializer(connections,
+                new AllowListFilter(NAME, config.allowList(), metrics),
+                new ConnectionsPerSourceLimit(NAME, config.limits().maxConnectionsPerSource(), metrics),
+                tls,
+                new ClientRecognitionHandler(NAME, new DeclaredClients(clients), config.limits().handshakeTimeout(), metrics),
+                exchange, config.limits());
+        metrics.gauge("sargs_requests_in_flight", "Requests being served, by listener.", "listener=\"" + NAME + "\"",
+                inFlight::current);
+        metrics.gauge("sargs_connections_open", "Connections open, by listener.", "listener=\"" + NAME + "\"",
+                connections::size);
+    }
+
+    /**
+     * Binds and starts accepting on event loops of its own (NIO), stopped by {@link #shutdown}.
+     *
+     * @return the bound address (with the real port when the config says 0)
+     * @throws ListenerException {@code BIND_FAILED} naming the address, or {@code ALREADY_STARTED}
+     */
+    public synchronized InetSocketAddress start() throws ListenerException {
+        checkNew();
+        return start(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-client-accept"), NioIoHandler.newFactory()),
+                new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sargs-client-io"), NioIoHandler.newFactory()),
+                NioServerSocketChannel.class, true);
+    }
+
+    /**
+     * Binds and starts accepting on shared event loops (the gateway's transport, e.g. epoll), which
+     * {@link #shutdown} leaves running for their owner to stop.
+     *
+     * @return the bound address (with the real port when the config says 0)
+     * @throws ListenerException {@code BIND_FAILED} naming the address, or {@code ALREADY_STARTED}
+     */
+    public InetSocketAddress start(EventLoopGroup acceptors, EventLoopGroup workers,
+                                   Class<? extends ServerChannel> serverChannel) throws ListenerException {
+        return start(acceptors, workers, serverChannel, false);
+    }
+
+    private synchronized InetSocketAddress start(EventLoopGroup acceptors, EventLoopGroup workers,
+                                                 Class<? extends ServerChannel> serverChannel, boolean owned)
+            throws ListenerException {
+        checkNew();
+        this.started = true;
+        this.acceptor = acceptors;
+        this.workers = workers;
+        this.ownsEventLoops = owned;
+        try {
+            server = new ServerBootstrap()
+                    .group(acceptors, workers)
+                    .channel(serverChannel)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(initializer)
+                    .bind(config.bind().host(), config.bind().port())
+                    .syncUninterruptibly()
+                    .channel();
+        } catch (RuntimeException e) {
+            stopEventLoops();
+            throw new ListenerException(ListenerException.Code.BIND_FAILED, CONFIG_PATH + ".bind: " + config.bind()
+                    + " (expected: a free local address and port; " + e.getMessage() + ")", e);
+        }
+        InetSocketAddress bound = (InetSocketAddress) server.localAddress();
+        Logger.info("client listener: accepting on {}", bound);
+        return bound;
+    }
+
+    /** Requests being served now. */
+    public int inFlightRequests() {
+        return inFlight.current();
+    }
+
+    /** Connections open now (admitted or not yet decided). */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /**
+     * Stops accepting, lets requests in flight finish within {@code grace} (new requests on open
+     * connections are answered 503 and idle connections closed), then closes whatever is left and
+     * stops the listener's own event loops (shared ones are left to their owner). Blocks the caller
+     * (never call it on an event loop); idempotent.
+     *
+     * @return true when every connection closed within the grace period
+     */
+    public boolean shutdown(Duration grace) {
+        synchronized (this) {
+            if (acceptor == null) {
+                return true;
+            }
+        }
+        draining = true;
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        long graceMillis = Math.max(0, grace.toMillis());
+        for (Channel c : connections) {
+            c.eventLoop().execute(() -> ConnectionActivity.of(c).drain(graceMillis));
+        }
+        boolean drained = connections.newCloseFuture().awaitUninterruptibly(graceMillis);
+        if (!drained) {
+            Logger.warn("client listener: {} requests still in flight after {} ms, closing their connections",
+                    inFlight.current(), graceMillis);
+            connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
+        stopEventLoops();
+        Logger.info("client listener: stopped");
+        return drained;
+    }
+
+    /** Shuts down without waiting for requests in flight. */
+    @Override
+    public void close() {
+        shutdown(Duration.ZERO);
+    }
+
+    private void checkNew() throws ListenerException {
+        if (started) {
+            throw new ListenerException(ListenerException.Code.ALREADY_STARTED,
+                    CONFIG_PATH + ": already started (expected: one start per listener)", null);
+        }
+    }
+
+    private synchronized void stopEventLoops() {
+        if (acceptor == null) {
+            return;
+        }
+        if (ownsEventLoops) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
+        acceptor = null;
+        workers = null;
+    }
+}

@@ -1,0 +1,72 @@
+package lv.sargs.gateway.tls;
+
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedKeyManager;
+import lv.sargs.gateway.config.ServerTls;
+
+/**
+ * Builds the server side of a listener's TLS: TLS 1.3/1.2 only, the server key presented through
+ * the given key manager (in production the token's), client certificates required and chained to
+ * {@link ServerTls#clientCa()}, ALPN offering {@code h2} then {@code http/1.1}, and only the
+ * AEAD forward-secret cipher suites HTTP/2 permits (RFC 9113 §9.2.2).
+ */
+public final class ServerTlsContext {
+
+    private static final Set<String> PERMITTED_PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
+
+    private ServerTlsContext() {
+    }
+
+    /**
+     * @param path the config path of these settings, for messages, e.g. {@code listeners.client.tls}
+     * @throws TlsSetupException naming the setting when the CA file or the protocol list is unusable
+     */
+    public static SslContext forServer(String path, ServerTls tls, X509ExtendedKeyManager keyManager)
+            throws TlsSetupException {
+        List<String> protocols = protocols(path, tls.protocols());
+        List<X509Certificate> clientCas = PemCertificates.read(path + ".clientCa", tls.clientCa());
+        try {
+            return SslContextBuilder.forServer(keyManager)
+                    .sslProvider(SslProvider.JDK)
+                    .protocols(protocols)
+                    .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .trustManager(clientCas)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
+                            // A client offering neither protocol gets no ALPN answer and is served HTTP/1.1.
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build();
+        } catch (SSLException e) {
+            throw new TlsSetupException(TlsSetupException.Code.CONTEXT_FAILED,
+                    path + ": " + e.getMessage() + " (expected: a usable server key and client CA)", e);
+        }
+    }
+
+    private static List<String> protocols(String path, List<String> configured) throws TlsSetupException {
+        if (configured.isEmpty()) {
+            throw new TlsSetupException(TlsSetupException.Code.PROTOCOLS_INVALID,
+                    path + ".protocols: [] (expected: TLSv1.3 and/or TLSv1.2)", null);
+        }
+        for (int i = 0; i < configured.size(); i++) {
+            if (!PERMITTED_PROTOCOLS.contains(configured.get(i))) {
+                throw new TlsSetupException(TlsSetupException.Code.PROTOCOLS_INVALID,
+                        path + ".protocols[" + i + "]: " + configured.get(i) + " (expected: TLSv1.3 or TLSv1.2)", null);
+            }
+        }
+        return configured;
+    }
+}

@@ -1,0 +1,171 @@
+package lv.sargs.gateway.listener;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import lv.sargs.gateway.config.Cidr;
+import lv.sargs.gateway.config.ClientConfig;
+import lv.sargs.gateway.config.ClientIdentity;
+import lv.sargs.gateway.config.ClientListenerConfig;
+import lv.sargs.gateway.config.Endpoint;
+import lv.sargs.gateway.config.Limits;
+import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.http.Access;
+import lv.sargs.gateway.http.Response;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.http.WhoAmI;
+import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.tls.CertificateFingerprint;
+import lv.sargs.testkit.CertificateAuthority;
+import lv.sargs.testkit.HeldCertificate;
+
+/**
+ * A client listener on 127.0.0.1 port 0 with minted PKI: a server certificate for 127.0.0.1, the
+ * declared client {@code core-banking} (by fingerprint, from 127.0.0.1 only, role {@code lookup})
+ * and {@code branch} (by subject and issuer, from 127.0.0.2 only), and test routes whose answers
+ * the test controls.
+ */
+final class ListenerFixture implements AutoCloseable {
+
+    static final CertificateAuthority CA = CertificateAuthority.create("Sargs Test Client CA");
+    static final HeldCertificate SERVER = CA.issue("localhost").server("localhost", "127.0.0.1").build();
+    static final HeldCertificate CORE_BANKING = CA.issue("core-banking").client().build();
+    static final HeldCertificate BRANCH = CA.issue("branch").client().build();
+    static final HeldCertificate UNDECLARED = CA.issue("stranger").client().build();
+
+    final Metrics metrics = new Metrics();
+    /** Futures handed out by {@code GET /v1/held}, completed by the test. */
+    final ConcurrentLinkedQueue<CompletableFuture<Response>> held = new ConcurrentLinkedQueue<>();
+    final ClientListenerConfig config;
+    final List<ClientConfig> clients;
+    final Router router;
+    final ClientListener listener;
+    final InetSocketAddress address;
+    private final Path dir;
+
+    ListenerFixture(List<String> allowList, Limits limits) throws Exception {
+        dir = Files.createTempDirectory("sargs-listener");
+        Path caFile = dir.resolve("client-ca.pem");
+        CA.writeCertificatePem(caFile);
+        List<Cidr> allowed = new ArrayList<>();
+        for (String block : allowList) {
+            allowed.add(Cidr.parse(block));
+        }
+        config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
+                new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2")), limits);
+        clients = List.of(
+                new ClientConfig("core-banking",
+                        new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
+                        List.of(Cidr.parse("127.0.0.1/32")), Set.of("lookup"), Set.of("kyc", "aml")),
+                new ClientConfig("branch",
+                        new ClientIdentity.SubjectAndIssuer(BRANCH.certificate().getSubjectX500Principal(),
+                                BRANCH.certificate().getIssuerX500Principal()),
+                        List.of(Cidr.parse("127.0.0.2/32")), Set.of(), Set.of()));
+        router = Router.builder()
+                .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
+                .get("/v1/held", Access.ANY_CLIENT, request -> {
+                    CompletableFuture<Response> f = new CompletableFuture<>();
+                    held.add(f);
+                    return f;
+                })
+                .post("/v1/echo", Access.ANY_CLIENT, request -> CompletableFuture.completedFuture(
+                        Response.json(java.util.Map.of("bytes", request.body().length))))
+                .get("/v1/boom", Access.ANY_CLIENT, request -> {
+                    throw new IllegalStateException("lv.sargs.internal.SecretThing exploded at line 42");
+                })
+                .get("/v1/companies/{regNo}", Access.role("lookup"), request -> CompletableFuture.completedFuture(
+                        Response.json(java.util.Map.of("regNo", request.param("regNo")))))
+                .build();
+        listener = new ClientListener(config, clients, keyManager(SERVER), router, metrics);
+        address = listener.start();
+    }
+
+    ListenerFixture() throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 2));
+    }
+
+    static Limits limits(Duration handshakeTimeout, int maxInFlight) {
+        return new Limits(2048, 1024, Duration.ofSeconds(5), handshakeTimeout, 4, maxInFlight, Duration.ofSeconds(5));
+    }
+
+    static X509ExtendedKeyManager keyManager(HeldCertificate held) throws GeneralSecurityException {
+        char[] password = "server".toCharArray();
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
+        kmf.init(held.keyStore("server", password), password);
+        for (KeyManager km : kmf.getKeyManagers()) {
+            if (km instanceof X509ExtendedKeyManager x) {
+                return x;
+            }
+        }
+        throw new IllegalStateException("no X509ExtendedKeyManager");
+    }
+
+    TlsTestClient connect(String localAddress, HeldCertificate identity) throws IOException {
+        return TlsTestClient.connect(address, localAddress, identity, CA);
+    }
+
+    /** The value of {@code sargs_connections_refused_total} for {@code reason}, 0 if never counted. */
+    long refused(String reason) {
+        return metric("sargs_connections_refused_total{listener=\"client\",reason=\"" + reason + "\"}");
+    }
+
+    long metric(String series) {
+        StringBuilder out = new StringBuilder();
+        metrics.writePrometheus(out);
+        for (String line : out.toString().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Long.parseLong(line.substring(series.length() + 1));
+            }
+        }
+        return 0;
+    }
+
+    /** Waits (bounded) until {@code condition} holds: server-side effects happen on the event loop. */
+    static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting", e);
+            }
+        }
+    }
+
+    /** Shuts the listener down and checks nothing is left open. */
+    @Override
+    public void close() throws IOException {
+        for (CompletableFuture<Response> f : held) {
+            f.cancel(false);
+        }
+        assertTrue(listener.shutdown(Duration.ofSeconds(2)), "listener drained within its grace");
+        assertEquals(0, listener.openConnections(), "connections left open");
+        assertEquals(0, listener.inFlightRequests(), "requests left in flight");
+        eventually(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("sargs-client-") && t.isAlive()));
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+}
