@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ final class Pain001Writer {
             w.writeStartElement("CstmrCdtTrfInitn");
             w.writeStartElement("GrpHdr");
             leaf(w, "MsgId", ids.msgId());
-            leaf(w, "CreDtTm", now.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime().toString());
+            leaf(w, "CreDtTm", now.truncatedTo(ChronoUnit.SECONDS).toString());
             leaf(w, "NbOfTxs", Integer.toString(transfers.size()));
             leaf(w, "CtrlSum", sum.toPlainString());
             w.writeStartElement("InitgPty");

@@ -2,7 +2,6 @@ package lv.sargs.sandbox.ekase;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -83,7 +82,7 @@ final class XmlOut {
     }
 
     static String dateTime(Instant at) {
-        return at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime().toString();
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     byte[] finish() {

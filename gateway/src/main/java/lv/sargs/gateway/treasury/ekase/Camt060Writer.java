@@ -3,7 +3,6 @@ package lv.sargs.gateway.treasury.ekase;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -31,7 +30,7 @@ public final class Camt060Writer {
             w.writeStartElement("AcctRptgReq");
             w.writeStartElement("GrpHdr");
             leaf(w, "MsgId", msgId);
-            leaf(w, "CreDtTm", now.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime().toString());
+            leaf(w, "CreDtTm", now.truncatedTo(ChronoUnit.SECONDS).toString());
             w.writeEndElement();
             w.writeStartElement("RptgReq");
             leaf(w, "ReqdMsgNmId", requested.id());
