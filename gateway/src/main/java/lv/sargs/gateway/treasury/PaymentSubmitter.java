@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
@@ -38,11 +38,14 @@ final class PaymentSubmitter implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.steps = steps;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "treasury-submitter");
             t.setDaemon(true);
             return t;
         });
+        // Work scheduled for later is dropped at close: it resumes from the store at the next start.
+        single.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = single;
     }
 
     /** Picks up every payment a previous run left unfinished. */
@@ -170,15 +173,26 @@ final class PaymentSubmitter implements AutoCloseable {
         return Duration.ofMillis(Math.min(millis, settings.retryMax().toMillis()));
     }
 
-    @Override
-    public void close() {
-        thread.shutdownNow();
+    /**
+     * Lets the step in progress finish (never interrupting it: an interrupt during a file write
+     * closes the store's channel) and drops what was scheduled for later.
+     *
+     * @return whether the submitter stopped within {@code grace}
+     */
+    boolean close(Duration grace) {
+        thread.shutdown();
         try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                Logger.warn("treasury: submitter did not stop within 5 s");
-            }
+            return thread.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!close(Duration.ofSeconds(10))) {
+            Logger.warn("treasury: the submitter's step in progress did not finish within 10 s");
         }
     }
 }

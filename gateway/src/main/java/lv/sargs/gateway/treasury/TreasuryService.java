@@ -256,13 +256,19 @@ public final class TreasuryService implements AutoCloseable {
         }
     }
 
-    /** Stops the submitter (unfinished payments resume at the next start) and closes the store. */
+    /**
+     * Stops taking requests, lets the ones running and the submitter's step in progress finish
+     * (without interrupting: an interrupted file write would close the store's channel), then
+     * closes the store; unfinished payments resume at the next start.
+     */
     @Override
     public void close() {
+        requests.shutdown();
         submitter.close();
-        requests.shutdownNow();
         try {
-            requests.awaitTermination(5, TimeUnit.SECONDS);
+            if (!requests.awaitTermination(10, TimeUnit.SECONDS)) {
+                Logger.warn("treasury: requests still running after 10 s; closing the store under them");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
