@@ -17,9 +17,11 @@ import java.util.List;
  * @param endToEndIds the {@code EndToEndId}s in document order
  * @param pain001 the document sent to eKase, byte for byte
  * @param history every state entered, oldest first; never empty
+ * @param statusReport the latest pain.002 from eKase as received, or null before the first
  */
 public record Payment(String id, String client, String idempotencyKey, String requestDigest, String msgId,
-                      List<String> pmtInfIds, List<String> endToEndIds, byte[] pain001, List<StatusChange> history) {
+                      List<String> pmtInfIds, List<String> endToEndIds, byte[] pain001, List<StatusChange> history,
+                      byte[] statusReport) {
 
     public Payment {
         pmtInfIds = List.copyOf(pmtInfIds);
@@ -47,10 +49,15 @@ public record Payment(String id, String client, String idempotencyKey, String re
 
     /** A copy with {@code change} appended to the history. */
     public Payment with(StatusChange change) {
+        return with(change, statusReport);
+    }
+
+    /** A copy with {@code change} appended and {@code report} (a pain.002) as the latest status report. */
+    public Payment with(StatusChange change, byte[] report) {
         List<StatusChange> more = new ArrayList<>(history.size() + 1);
         more.addAll(history);
         more.add(change);
-        return new Payment(id, client, idempotencyKey, requestDigest, msgId, pmtInfIds, endToEndIds, pain001, more);
+        return new Payment(id, client, idempotencyKey, requestDigest, msgId, pmtInfIds, endToEndIds, pain001, more, report);
     }
 
     @Override

@@ -30,6 +30,9 @@ final class PaymentCodec {
         p.pmtInfIds().forEach(o.putArray("pmtInfIds")::add);
         p.endToEndIds().forEach(o.putArray("endToEndIds")::add);
         o.put("pain001", Base64.getEncoder().encodeToString(p.pain001()));
+        if (p.statusReport() != null) {
+            o.put("pain002", Base64.getEncoder().encodeToString(p.statusReport()));
+        }
         ArrayNode history = o.putArray("history");
         for (StatusChange c : p.history()) {
             ObjectNode h = history.addObject();
@@ -55,7 +58,8 @@ final class PaymentCodec {
             }
             return new Payment(o.get("id").asText(), o.get("client").asText(), o.get("idempotencyKey").asText(),
                     o.get("requestDigest").asText(), o.get("msgId").asText(), strings(o.get("pmtInfIds")),
-                    strings(o.get("endToEndIds")), Base64.getDecoder().decode(o.get("pain001").asText()), history);
+                    strings(o.get("endToEndIds")), Base64.getDecoder().decode(o.get("pain001").asText()), history,
+                    o.hasNonNull("pain002") ? Base64.getDecoder().decode(o.get("pain002").asText()) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored payment is not JSON: " + e.getOriginalMessage(), e);
         }

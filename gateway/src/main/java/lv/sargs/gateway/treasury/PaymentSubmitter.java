@@ -31,6 +31,8 @@ final class PaymentSubmitter implements AutoCloseable {
     private final PaymentSteps steps;
     private final ScheduledExecutorService thread;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Polls in a row that found no new status, per payment: the poll interval doubles with each. */
+    private final Map<String, Integer> quietPolls = new ConcurrentHashMap<>();
 
     PaymentSubmitter(PaymentStore store, EkaseAdapter ekase, Clock clock, TreasurySettings settings, PaymentSteps steps) {
         this.store = store;
@@ -130,12 +132,18 @@ final class PaymentSubmitter implements AutoCloseable {
         boolean newStatus = !Objects.equals(report.status(), p.last().isoStatus());
         Payment current = p;
         if (moved || (newStatus && next == p.state())) {
-            current = record(p, moved ? next : p.state(), report.status(), report.reasonCode(),
-                    report.reasonText() != null ? report.reasonText() : detail);
+            current = p.with(new StatusChange(clock.instant(), moved ? next : p.state(), report.status(),
+                    report.reasonCode(), report.reasonText() != null ? report.reasonText() : detail), report.xml());
+            store.update(current);
         }
         if (!current.state().terminal()) {
-            schedule(current.id(), settings.pollInterval());
+            int quiet = current == p ? quietPolls.merge(p.id(), 1, Integer::sum) : 0;
+            if (quiet == 0) {
+                quietPolls.remove(p.id());
+            }
+            schedule(current.id(), pollDelay(quiet));
         } else {
+            quietPolls.remove(p.id());
             Logger.info("treasury: {} final{}", current,
                     current.last().reasonCode() == null ? "" : " (" + current.last().reasonCode() + ")");
         }
@@ -166,6 +174,12 @@ final class PaymentSubmitter implements AutoCloseable {
                     wait.toMillis());
         }
         schedule(p.id(), wait);
+    }
+
+    /** The poll interval after a change, doubling per quiet poll up to {@code retryMax} (a payment dated days ahead). */
+    private Duration pollDelay(int quietPollsSoFar) {
+        long millis = settings.pollInterval().toMillis() << Math.min(20, quietPollsSoFar);
+        return Duration.ofMillis(Math.min(millis, Math.max(settings.retryMax().toMillis(), settings.pollInterval().toMillis())));
     }
 
     private Duration backoff(int failuresSoFar) {

@@ -40,7 +40,7 @@ public final class TreasuryRoutes {
                         r.headers().get(IDEMPOTENCY_KEY), r.headers().get(HttpHeaderNames.CONTENT_TYPE), r.body()),
                         TreasuryRoutes::accepted))
                 .get("/v1/treasury/payments/{id}", Access.ANY_CLIENT,
-                        r -> answer(service.payment(caller(r), r.param("id")), p -> Response.json(TreasuryJson.payment(p))))
+                        r -> answer(service.payment(caller(r), r.param("id")), p -> renderPayment(r, p)))
                 .get("/v1/treasury/accounts/{iban}/report", Access.ANY_CLIENT,
                         r -> answer(service.accountReport(caller(r), r.param("iban")), report -> render(r, report)))
                 .get("/v1/treasury/accounts/{iban}/statement", Access.ANY_CLIENT,
@@ -56,11 +56,24 @@ public final class TreasuryRoutes {
     }
 
     private static Response render(Request request, AccountReport report) {
-        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
-        if (accept != null && accept.contains(XML) && !accept.contains("application/json")) {
-            return Response.of(HttpResponseStatus.OK, XML_TYPE, report.xml());
+        return wantsXml(request) ? Response.of(HttpResponseStatus.OK, XML_TYPE, report.xml())
+                : Response.json(TreasuryJson.report(report));
+    }
+
+    private static Response renderPayment(Request request, Payment payment) {
+        if (!wantsXml(request)) {
+            return Response.json(TreasuryJson.payment(payment));
         }
-        return Response.json(TreasuryJson.report(report));
+        if (payment.statusReport() == null) {
+            throw new ProblemException(ProblemType.TREASURY_NOT_FOUND, "payment " + payment.id()
+                    + ": no pain.002 from eKase yet (state " + payment.state() + "); ask for JSON");
+        }
+        return Response.of(HttpResponseStatus.OK, XML_TYPE, payment.statusReport());
+    }
+
+    private static boolean wantsXml(Request request) {
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+        return accept != null && accept.contains(XML) && !accept.contains("application/json");
     }
 
     private static Caller caller(Request request) {

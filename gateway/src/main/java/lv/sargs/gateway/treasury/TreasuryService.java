@@ -113,7 +113,7 @@ public final class TreasuryService implements AutoCloseable {
             }
             Payment payment = new Payment(ids.paymentId(), caller.name(), idempotencyKey, digest, instruction.msgId(),
                     instruction.pmtInfIds(), instruction.endToEndIds(), pain001,
-                    List.of(new StatusChange(clock.instant(), PaymentState.STORED, null, null, "stored")));
+                    List.of(new StatusChange(clock.instant(), PaymentState.STORED, null, null, "stored")), null);
             PaymentStore.Created created = store.create(payment);
             if (!created.created()) {
                 return replay(created.payment(), digest, idempotencyKey);

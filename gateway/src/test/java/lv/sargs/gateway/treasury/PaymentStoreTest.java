@@ -3,6 +3,7 @@ package lv.sargs.gateway.treasury;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,8 @@ class PaymentStoreTest {
     private static Payment payment(String id, String client, String key, String msgId) {
         return new Payment(id, client, key, "digest-" + id, msgId, List.of(msgId + "-P1"), List.of(msgId + "-T1"),
                 ("<Document>" + msgId + "</Document>").getBytes(StandardCharsets.UTF_8),
-                List.of(new StatusChange(Instant.parse("2026-11-21T09:00:00Z"), PaymentState.STORED, null, null, "stored")));
+                List.of(new StatusChange(Instant.parse("2026-11-21T09:00:00Z"), PaymentState.STORED, null, null, "stored")),
+                null);
     }
 
     @Test
@@ -41,6 +43,7 @@ class PaymentStoreTest {
             assertEquals(PaymentState.SUBMITTING, back.state());
             assertEquals(2, back.history().size());
             assertArrayEquals(p.pain001(), back.pain001());
+            assertNull(back.statusReport());
             assertEquals(List.of(back.id()), store.unfinished().stream().map(Payment::id).toList());
             assertEquals("p1", store.byIdempotencyKey("core", "k1").orElseThrow().id());
         }

@@ -152,6 +152,9 @@ class TreasuryHttpTest {
         JsonNode booked = Eventually.await(() -> JSON.readTree(get(payments, location, "application/json").body()),
                 p -> p.get("state").asText().equals("BOOKED"), Duration.ofSeconds(10));
         String e2e = booked.get("endToEndIds").get(0).asText();
+        HttpResponse<String> pain002 = get(payments, location, "application/xml");
+        assertEquals(200, pain002.statusCode());
+        assertTrue(pain002.body().contains("<GrpSts>ACSC</GrpSts>"), pain002.body());
 
         HttpResponse<String> replay = post(payments, "k-1", "application/json", TreasuryServiceTest.json("15.00", CREDITOR));
         assertEquals(202, replay.statusCode());
