@@ -76,6 +76,12 @@ public final class EkaseSimulator implements AutoCloseable {
                     bookAfter, clock);
         }
 
+        /** A copy whose statuses move on by {@code time} (e.g. a test's settable clock). */
+        public Settings withClock(Clock time) {
+            return new Settings(serverCertificate, clientCa, sources, users, accounts, closedAccounts, acceptAfter,
+                    bookAfter, time);
+        }
+
         /** A copy rejecting payments to these creditor IBANs with AC04. */
         public Settings withClosedAccounts(Set<String> closed) {
             return new Settings(serverCertificate, clientCa, sources, users, accounts, closed, acceptAfter, bookAfter,

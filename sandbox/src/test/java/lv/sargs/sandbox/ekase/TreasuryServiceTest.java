@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -94,14 +95,26 @@ class TreasuryServiceTest {
         return Eventually.await(() -> get(service.payment(MANAGER, id)), p -> p.state().terminal(), Duration.ofSeconds(10));
     }
 
+    private Payment awaitState(String id, PaymentState state) throws Exception {
+        return Eventually.await(() -> get(service.payment(MANAGER, id)), p -> p.state() == state, Duration.ofSeconds(10));
+    }
+
     @Test
     void jsonPaymentIsStoredSubmittedAcceptedBookedAndInTodaysReport() throws Exception {
+        FakeClock treasuryTime = new FakeClock(Instant.now());
+        stop();
+        world = new TreasuryWorld(settings -> settings.withClock(treasuryTime));
+        ekase = world.adapter();
+        service = start(PaymentSteps.NONE);
         Submission s = submitJson(MANAGER, "key-1", json("42.50", CREDITOR));
         assertFalse(s.replayed());
         assertEquals(PaymentState.STORED, s.payment().history().get(0).state());
         assertEquals("/v1/treasury/payments/" + s.payment().id(), s.statusPath());
-        Payment done = awaitFinal(s.payment().id());
-        assertEquals(PaymentState.BOOKED, done.state());
+        assertEquals("RCVD", awaitState(s.payment().id(), PaymentState.SUBMITTED).last().isoStatus());
+        treasuryTime.advance(Duration.ofMillis(100));
+        assertEquals("ACCP", awaitState(s.payment().id(), PaymentState.ACCEPTED).last().isoStatus());
+        treasuryTime.advance(Duration.ofMillis(100));
+        Payment done = awaitState(s.payment().id(), PaymentState.BOOKED);
         assertEquals(List.of(PaymentState.STORED, PaymentState.SUBMITTING, PaymentState.SUBMITTED,
                 PaymentState.ACCEPTED, PaymentState.BOOKED), done.history().stream().map(StatusChange::state).toList());
         String e2e = done.endToEndIds().get(0);
