@@ -155,7 +155,9 @@ final class PaymentSubmitter implements AutoCloseable {
         return next;
     }
 
-    private void onFailure(Payment p, EkaseException e) {
+    private void onFailure(Payment loaded, EkaseException e) {
+        // The step may have moved the payment on (STORED to SUBMITTING) before eKase failed.
+        Payment p = store.get(loaded.id()).orElse(loaded);
         if (e.code() == EkaseException.Code.REFUSED && p.state() == PaymentState.SUBMITTING) {
             Logger.warn("treasury: eKase refused {}: {}", p, e.getMessage());
             try {
