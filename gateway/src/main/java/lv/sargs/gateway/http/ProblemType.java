@@ -35,7 +35,28 @@ public enum ProblemType {
     REGISTER_FAILED("register-failed", HttpResponseStatus.BAD_GATEWAY,
             "The register failed and nothing usable is cached"),
     REGISTER_TIMEOUT("register-timeout", HttpResponseStatus.GATEWAY_TIMEOUT,
-            "The register did not answer within the budget and nothing usable is cached");
+            "The register did not answer within the budget and nothing usable is cached"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+            "The request body's media type is not accepted here"),
+    IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", HttpResponseStatus.BAD_REQUEST,
+            "An Idempotency-Key header is required"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpResponseStatus.UNPROCESSABLE_ENTITY,
+            "The Idempotency-Key was used before for a different request"),
+    TREASURY_INVALID_DOCUMENT("treasury-invalid-document", HttpResponseStatus.BAD_REQUEST,
+            "The Treasury document is not acceptable XML or JSON"),
+    TREASURY_INVALID_PAYMENT("treasury-invalid-payment", HttpResponseStatus.UNPROCESSABLE_ENTITY,
+            "The payment breaks a Treasury rule"),
+    TREASURY_MSGID_IN_USE("treasury-msgid-in-use", HttpResponseStatus.CONFLICT,
+            "The pain.001 MsgId belongs to another payment"),
+    TREASURY_MODE_FORBIDDEN("treasury-mode-forbidden", HttpResponseStatus.FORBIDDEN,
+            "The client's Treasury mode does not allow this"),
+    TREASURY_UPSTREAM_VIEW_ONLY("treasury-upstream-view-only", HttpResponseStatus.FORBIDDEN,
+            "The gateway's eKase user may only view"),
+    TREASURY_NOT_FOUND("treasury-not-found", HttpResponseStatus.NOT_FOUND, "No such payment or account"),
+    TREASURY_UPSTREAM_FAILED("treasury-upstream-failed", HttpResponseStatus.BAD_GATEWAY,
+            "eKase could not be reached or answered unusably"),
+    TREASURY_STORE_FAILED("treasury-store-failed", HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "The payment could not be stored");
 
     /** The base every type URI starts with. */
     public static final String BASE_URI = "https://sargs.lv/problems/";

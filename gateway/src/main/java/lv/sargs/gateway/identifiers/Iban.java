@@ -1,6 +1,7 @@
 package lv.sargs.gateway.identifiers;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A Latvian IBAN (PROTOCOLS.md §5): {@code LV}, two check digits, the first four letters of the
@@ -11,10 +12,11 @@ import java.util.Locale;
 public record Iban(String value) {
 
     private static final int LENGTH = 21;
+    private static final java.util.regex.Pattern ANY_SHAPE = java.util.regex.Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
 
     /** Validates length, country, bank code shape and the MOD 97-10 check. */
     public Iban {
-        String problem = problem(value);
+        String problem = latvianProblem(value);
         if (problem != null) {
             throw new InvalidIdentifierException(InvalidIdentifierException.Kind.IBAN, value, problem);
         }
@@ -27,7 +29,29 @@ public record Iban(String value) {
 
     /** Whether {@code input} (print or electronic form) is a valid LV IBAN. */
     public static boolean isValid(String input) {
-        return input != null && problem(input.replace(" ", "").toUpperCase(Locale.ROOT)) == null;
+        return input != null && latvianProblem(input.replace(" ", "").toUpperCase(Locale.ROOT)) == null;
+    }
+
+    /**
+     * What is wrong with an IBAN of any country in electronic form — ISO 13616 shape, for LV the
+     * 21-character layout, MOD 97-10 — as {@code "<value> (expected: ...)"}; empty when valid.
+     * Payments may go to foreign accounts; an LV {@code Iban} record is stricter.
+     */
+    public static Optional<String> problem(String iban) {
+        if (iban == null || !ANY_SHAPE.matcher(iban).matches()) {
+            return Optional.of(iban + " (expected: an IBAN, capital letters and digits without spaces)");
+        }
+        if (iban.startsWith("LV")) {
+            String lv = latvianProblem(iban);
+            return lv == null ? Optional.empty() : Optional.of(iban + " (expected: " + lv + ")");
+        }
+        return mod97(iban.substring(4) + iban.substring(0, 4)) == 1 ? Optional.empty()
+                : Optional.of(iban + " (expected: valid check digits, ISO 7064 MOD 97-10)");
+    }
+
+    /** The 4-letter bank code of a valid Latvian IBAN string, e.g. {@code TREL}. */
+    public static String bankCode(String latvianIban) {
+        return latvianIban.substring(4, 8);
     }
 
     /** The LV IBAN for a bank code (four letters of the BIC) and a 13-character account, check digits computed. */
@@ -62,7 +86,7 @@ public record Iban(String value) {
         return value;
     }
 
-    private static String problem(String v) {
+    private static String latvianProblem(String v) {
         if (v == null || v.length() != LENGTH || !v.startsWith("LV")) {
             return "LV and 19 more characters";
         }

@@ -1,0 +1,75 @@
+package lv.sargs.gateway.treasury;
+
+import static lv.sargs.gateway.treasury.xml.Elements.children;
+import static lv.sargs.gateway.treasury.xml.Elements.required;
+import static lv.sargs.gateway.treasury.xml.Elements.text;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import lv.sargs.gateway.treasury.xml.Elements;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * What the Treasury rules look at in a schema-valid pain.001.001.03: header counts and sums,
+ * and per payment-information block the debtor side and its transfers.
+ *
+ * @param msgId the group header's MsgId
+ * @param nbOfTxs the group header's NbOfTxs (text, as the schema allows up to 15 digits)
+ * @param ctrlSum the group header's CtrlSum, or null
+ * @param batches the PmtInf blocks in document order
+ */
+record PaymentInstruction(String msgId, String nbOfTxs, BigDecimal ctrlSum, List<Batch> batches) {
+
+    /** One PmtInf block. */
+    record Batch(String pmtInfId, String method, String nbOfTxs, BigDecimal ctrlSum, LocalDate executionDate,
+                 String debtorIban, String debtorAgentBic, Element ultimateDebtor, List<Transfer> transfers) {
+    }
+
+    /** One CdtTrfTxInf. */
+    record Transfer(String endToEndId, BigDecimal amount, String currency, String creditorName, String creditorIban,
+                    String creditorAgentBic, Element ultimateDebtor, List<String[]> regulatoryCodes) {
+    }
+
+    static PaymentInstruction of(Document doc) {
+        Element root = Elements.at(doc.getDocumentElement(), "CstmrCdtTrfInitn").orElseThrow();
+        List<Batch> batches = new ArrayList<>();
+        for (Element pmtInf : children(root, "PmtInf")) {
+            List<Transfer> transfers = new ArrayList<>();
+            for (Element tx : children(pmtInf, "CdtTrfTxInf")) {
+                List<String[]> codes = new ArrayList<>();
+                for (Element reporting : children(tx, "RgltryRptg")) {
+                    for (Element details : children(reporting, "Dtls")) {
+                        codes.add(new String[] {text(details, "Tp").orElse(""), text(details, "Cd").orElse("")});
+                    }
+                }
+                Element amount = Elements.at(tx, "Amt", "InstdAmt").orElseThrow();
+                transfers.add(new Transfer(required(tx, "PmtId", "EndToEndId"),
+                        new BigDecimal(amount.getTextContent().trim()), amount.getAttribute("Ccy"),
+                        text(tx, "Cdtr", "Nm").orElse(null), text(tx, "CdtrAcct", "Id", "IBAN").orElse(null),
+                        text(tx, "CdtrAgt", "FinInstnId", "BIC").orElse(null),
+                        Elements.child(tx, "UltmtDbtr").orElse(null), codes));
+            }
+            batches.add(new Batch(required(pmtInf, "PmtInfId"), required(pmtInf, "PmtMtd"),
+                    text(pmtInf, "NbOfTxs").orElse(null), text(pmtInf, "CtrlSum").map(BigDecimal::new).orElse(null),
+                    LocalDate.parse(required(pmtInf, "ReqdExctnDt")),
+                    text(pmtInf, "DbtrAcct", "Id", "IBAN").orElse(null),
+                    text(pmtInf, "DbtrAgt", "FinInstnId", "BIC").orElse(null),
+                    Elements.child(pmtInf, "UltmtDbtr").orElse(null), transfers));
+        }
+        return new PaymentInstruction(required(root, "GrpHdr", "MsgId"), required(root, "GrpHdr", "NbOfTxs"),
+                text(root, "GrpHdr", "CtrlSum").map(BigDecimal::new).orElse(null), batches);
+    }
+
+    /** Every EndToEndId in document order. */
+    List<String> endToEndIds() {
+        return batches.stream().flatMap(b -> b.transfers().stream()).map(Transfer::endToEndId).toList();
+    }
+
+    /** Every PmtInfId in document order. */
+    List<String> pmtInfIds() {
+        return batches.stream().map(Batch::pmtInfId).toList();
+    }
+}

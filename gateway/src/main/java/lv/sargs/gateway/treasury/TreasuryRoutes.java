@@ -1,0 +1,145 @@
+package lv.sargs.gateway.treasury;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import lv.sargs.gateway.http.Access;
+import lv.sargs.gateway.http.ProblemException;
+import lv.sargs.gateway.http.ProblemType;
+import lv.sargs.gateway.http.Request;
+import lv.sargs.gateway.http.Response;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.treasury.ekase.AccountReport;
+import org.tinylog.Logger;
+
+/**
+ * The Treasury's client routes. Every route admits any recognised client at the router and lets
+ * the service decide by the client's roles (view or manage mode, none: 403), so the mode mapping
+ * lives in one place. Handlers only translate: the service's futures complete off the event loop.
+ */
+public final class TreasuryRoutes {
+
+    /** {@code Accept} value asking for the eKase XML instead of JSON. */
+    private static final String XML = "application/xml";
+    private static final AsciiString XML_TYPE = AsciiString.cached("application/xml; charset=UTF-8");
+    private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("idempotency-key");
+    private static final AsciiString REPLAYED = AsciiString.cached("idempotent-replayed");
+
+    private TreasuryRoutes() {
+    }
+
+    /** Adds the five Treasury routes to {@code routes}. */
+    public static Router.Builder register(Router.Builder routes, TreasuryService service) {
+        return routes
+                .post("/v1/treasury/payments", Access.ANY_CLIENT, r -> answer(service.submit(caller(r),
+                        r.headers().get(IDEMPOTENCY_KEY), r.headers().get(HttpHeaderNames.CONTENT_TYPE), r.body()),
+                        TreasuryRoutes::accepted))
+                .get("/v1/treasury/payments/{id}", Access.ANY_CLIENT,
+                        r -> answer(service.payment(caller(r), r.param("id")), p -> renderPayment(r, p)))
+                .get("/v1/treasury/accounts/{iban}/report", Access.ANY_CLIENT,
+                        r -> answer(service.accountReport(caller(r), r.param("iban")), report -> render(r, report)))
+                .get("/v1/treasury/accounts/{iban}/statement", Access.ANY_CLIENT,
+                        r -> answer(service.statement(caller(r), r.param("iban"), date(r)), report -> render(r, report)))
+                .get("/v1/treasury/notifications", Access.ANY_CLIENT,
+                        r -> answer(service.notifications(caller(r), cursor(r)), report -> render(r, report)));
+    }
+
+    private static Response accepted(Submission s) {
+        Response response = Response.json(HttpResponseStatus.ACCEPTED, TreasuryJson.payment(s.payment()))
+                .withHeader(HttpHeaderNames.LOCATION, s.statusPath());
+        return s.replayed() ? response.withHeader(REPLAYED, "true") : response;
+    }
+
+    private static Response render(Request request, AccountReport report) {
+        return wantsXml(request) ? Response.of(HttpResponseStatus.OK, XML_TYPE, report.xml())
+                : Response.json(TreasuryJson.report(report));
+    }
+
+    private static Response renderPayment(Request request, Payment payment) {
+        if (!wantsXml(request)) {
+            return Response.json(TreasuryJson.payment(payment));
+        }
+        if (payment.statusReport() == null) {
+            throw new ProblemException(ProblemType.TREASURY_NOT_FOUND, "payment " + payment.id()
+                    + ": no pain.002 from eKase yet (state " + payment.state() + "); ask for JSON");
+        }
+        return Response.of(HttpResponseStatus.OK, XML_TYPE, payment.statusReport());
+    }
+
+    private static boolean wantsXml(Request request) {
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+        return accept != null && accept.contains(XML) && !accept.contains("application/json");
+    }
+
+    private static Caller caller(Request request) {
+        return new Caller(request.client().name(), request.client().roles());
+    }
+
+    private static LocalDate date(Request request) {
+        String date = request.query("date");
+        try {
+            return LocalDate.parse(date == null ? "" : date);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.TREASURY_INVALID_DOCUMENT,
+                    "date: '" + date + "' (expected: a closed day as YYYY-MM-DD)");
+        }
+    }
+
+    private static long cursor(Request request) {
+        String after = request.query("after");
+        try {
+            return after == null ? 0 : Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.TREASURY_INVALID_DOCUMENT,
+                    "after: '" + after + "' (expected: the 'next' cursor of an earlier answer, or 0)");
+        }
+    }
+
+    private static <T> CompletableFuture<Response> answer(CompletableFuture<T> work, Function<T, Response> ok) {
+        return work.handle((value, failure) -> {
+            if (failure != null) {
+                throw problem(failure);
+            }
+            return ok.apply(value);
+        });
+    }
+
+    private static RuntimeException problem(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (!(cause instanceof TreasuryException e)) {
+            return cause instanceof RuntimeException r ? r : new CompletionException(cause);
+        }
+        ProblemType type = problemType(e.code());
+        return switch (e.code()) {
+            // Upstream and store failures carry internal addresses and causes: log them, answer generically.
+            case UPSTREAM_FAILED, STORE_FAILED -> {
+                Logger.warn(e, "treasury: {}", e.getMessage());
+                yield new ProblemException(type, type.title() + "; retry later.", e);
+            }
+            default -> new ProblemException(type, e.getMessage(), e);
+        };
+    }
+
+    /** The problem type answering {@code code}; same code and status as {@link TreasuryException.Code}. */
+    static ProblemType problemType(TreasuryException.Code code) {
+        return switch (code) {
+            case INVALID_DOCUMENT -> ProblemType.TREASURY_INVALID_DOCUMENT;
+            case INVALID_PAYMENT -> ProblemType.TREASURY_INVALID_PAYMENT;
+            case IDEMPOTENCY_KEY_REQUIRED -> ProblemType.IDEMPOTENCY_KEY_REQUIRED;
+            case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
+            case MSG_ID_IN_USE -> ProblemType.TREASURY_MSGID_IN_USE;
+            case MODE_FORBIDDEN -> ProblemType.TREASURY_MODE_FORBIDDEN;
+            case UPSTREAM_VIEW_ONLY -> ProblemType.TREASURY_UPSTREAM_VIEW_ONLY;
+            case NOT_FOUND -> ProblemType.TREASURY_NOT_FOUND;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case UPSTREAM_FAILED -> ProblemType.TREASURY_UPSTREAM_FAILED;
+            case OVERLOADED -> ProblemType.OVERLOADED;
+            case STORE_FAILED -> ProblemType.TREASURY_STORE_FAILED;
+        };
+    }
+}

@@ -1,0 +1,182 @@
+package lv.sargs.sandbox.ekase;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
+import lv.sargs.gateway.config.Cidr;
+import lv.sargs.gateway.treasury.xml.SafeXml;
+import lv.sargs.gateway.treasury.xml.XmlLimits;
+import lv.sargs.testkit.HeldCertificate;
+
+/**
+ * The sandbox eKase: HTTPS on 127.0.0.1 (port 0 by default) requiring a client certificate
+ * issued by the Treasury's CA, a registered source address, and a user with its one mode; it
+ * takes pain.001.001.03, answers pain.002.001.03 statuses that move on with the clock, and
+ * serves camt.052/053/054 from one ledger in which booked payments appear. Counters let tests
+ * prove that no payment arrived twice.
+ */
+public final class EkaseSimulator implements AutoCloseable {
+
+    /**
+     * How a simulator runs.
+     *
+     * @param serverCertificate the simulator's server certificate (SAN 127.0.0.1)
+     * @param clientCa the Treasury CA whose client certificates are accepted
+     * @param sources registered source blocks; any other peer is disconnected before TLS
+     * @param users the registered users
+     * @param accounts the ledger's accounts
+     * @param closedAccounts creditor IBANs whose payments are rejected AC04
+     * @param acceptAfter how long a payment stays RCVD
+     * @param bookAfter when after receipt an accepted payment is booked (ACSC)
+     * @param clock the simulator's clock
+     */
+    public record Settings(HeldCertificate serverCertificate, X509Certificate clientCa, List<Cidr> sources,
+                           List<SimUser> users, List<SimAccount> accounts, Set<String> closedAccounts,
+                           Duration acceptAfter, Duration bookAfter, Clock clock) {
+
+        public Settings {
+            sources = List.copyOf(sources);
+            users = List.copyOf(users);
+            accounts = List.copyOf(accounts);
+            closedAccounts = Set.copyOf(closedAccounts);
+        }
+
+        /** Loopback only, default accounts, statuses moving every 100/200 ms. */
+        public static Settings loopback(HeldCertificate server, X509Certificate clientCa, List<SimUser> users) {
+            return new Settings(server, clientCa, List.of(Cidr.parse("127.0.0.1/32")), users, SimAccount.DEFAULTS,
+                    Set.of(), Duration.ofMillis(100), Duration.ofMillis(200), Clock.systemUTC());
+        }
+
+        /** A copy with these registered sources. */
+        public Settings withSources(List<Cidr> registered) {
+            return new Settings(serverCertificate, clientCa, registered, users, accounts, closedAccounts, acceptAfter,
+                    bookAfter, clock);
+        }
+
+        /** A copy whose statuses move on by {@code time} (e.g. a test's settable clock). */
+        public Settings withClock(Clock time) {
+            return new Settings(serverCertificate, clientCa, sources, users, accounts, closedAccounts, acceptAfter,
+                    bookAfter, time);
+        }
+
+        /** A copy rejecting payments to these creditor IBANs with AC04. */
+        public Settings withClosedAccounts(Set<String> closed) {
+            return new Settings(serverCertificate, clientCa, sources, users, accounts, closed, acceptAfter, bookAfter,
+                    clock);
+        }
+    }
+
+    private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
+
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final SourceFilter sourceFilter;
+    private final SimPayments payments;
+    private final Ledger ledger;
+
+    private EkaseSimulator(EventLoopGroup group, Channel server, SourceFilter sourceFilter, SimPayments payments,
+                           Ledger ledger) {
+        this.group = group;
+        this.server = server;
+        this.sourceFilter = sourceFilter;
+        this.payments = payments;
+        this.ledger = ledger;
+    }
+
+    /** Starts a simulator on 127.0.0.1, port 0. */
+    public static EkaseSimulator start(Settings settings) throws InterruptedException, SSLException {
+        SslContext tls = SslContextBuilder.forServer(settings.serverCertificate().keyPair().getPrivate(),
+                        settings.serverCertificate().chain().toArray(new X509Certificate[0]))
+                .trustManager(settings.clientCa()).clientAuth(ClientAuth.REQUIRE)
+                .protocols("TLSv1.3", "TLSv1.2").build();
+        Ledger ledger = new Ledger(settings.accounts(), LocalDate.now(settings.clock().withZone(RIGA)));
+        SimPayments payments = new SimPayments(ledger, settings.clock(), RIGA, settings.acceptAfter(),
+                settings.bookAfter(), settings.closedAccounts());
+        Map<String, SimUser> users = settings.users().stream()
+                .collect(Collectors.toUnmodifiableMap(SimUser::name, Function.identity()));
+        SafeXml xml = new SafeXml(XmlLimits.TREASURY);
+        SourceFilter sourceFilter = new SourceFilter(settings.sources());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            // Source check first: an unregistered peer never reaches the TLS handshake.
+                            ch.pipeline().addLast("source", sourceFilter)
+                                    .addLast("tls", tls.newHandler(ch.alloc()))
+                                    .addLast("http", new HttpServerCodec())
+                                    .addLast("aggregate", new HttpObjectAggregator(XmlLimits.TREASURY.maxBytes()))
+                                    .addLast("ekase", new EkaseHandler(users, payments, ledger, xml, settings.clock(),
+                                            RIGA));
+                        }
+                    })
+                    .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+            return new EkaseSimulator(group, server, sourceFilter, payments, ledger);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** The port bound on 127.0.0.1. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** {@code https://127.0.0.1:<port>}. */
+    public URI uri() {
+        return URI.create("https://127.0.0.1:" + port());
+    }
+
+    /** How many schema-valid pain.001 documents carrying {@code endToEndId} arrived, repeats included. */
+    public int arrivals(String endToEndId) {
+        return payments.arrivals(endToEndId);
+    }
+
+    /** How many distinct MsgIds were received. */
+    public int distinctPayments() {
+        return payments.distinctPayments();
+    }
+
+    /** How many ledger entries book {@code endToEndId} (debit, plus credit for an internal transfer). */
+    public int bookings(String endToEndId) {
+        payments.settle();
+        return ledger.entriesFor(endToEndId).size();
+    }
+
+    /** Connections closed because their source was not registered. */
+    public int refusedConnections() {
+        return sourceFilter.refused();
+    }
+
+    /** Stops listening and closes every connection. */
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
