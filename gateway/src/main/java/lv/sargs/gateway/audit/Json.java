@@ -1,6 +1,8 @@
 package lv.sargs.gateway.audit;
 
-/** Minimal JSON string escaping for audit lines (no dependency, no allocation beyond the builder). */
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/** JSON string quoting for audit lines, by Jackson's encoder (no hand-written escaping). */
 final class Json {
 
     private Json() {
@@ -8,23 +10,7 @@ final class Json {
 
     static void string(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
         out.append('"');
     }
 }

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.lookup;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -147,21 +148,9 @@ public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, lo
     }
 
     private static void writeJsonString(ByteArrayOutputStream out, String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        write(out, sb.append('"').toString());
+        out.write('"');
+        byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(s);
+        out.write(quoted, 0, quoted.length);
+        out.write('"');
     }
 }
