@@ -104,7 +104,7 @@ public record Iban(String value) {
                 return "13 letters or digits as the account";
             }
         }
-        return mod97(v.substring(4) + v.substring(0, 4)) == 1 ? null : "ISO 7064 MOD 97-10 remainder 1";
+        return mod97(v.substring(4) + v.substring(0, 4)) == 1 ? null : "valid check digits, ISO 7064 MOD 97-10";
     }
 
     /** MOD 97 over the string with letters expanded to 10–35, computed digit by digit to stay in an int. */

@@ -19,7 +19,7 @@ class IbanProblemTest {
 
     @Test
     void refusesWrongCheckDigitsNamingTheRule() {
-        assertEquals("LV35TREL2200000000001 (expected: ISO 7064 MOD 97-10 remainder 1)",
+        assertEquals("LV35TREL2200000000001 (expected: valid check digits, ISO 7064 MOD 97-10)",
                 Iban.problem("LV35TREL2200000000001").orElseThrow());
         assertEquals("DE88370400440532013000 (expected: valid check digits, ISO 7064 MOD 97-10)",
                 Iban.problem("DE88370400440532013000").orElseThrow());
