@@ -79,6 +79,12 @@ public final class Demo {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.stop();
             closeAll(upstreams);
+            // Logging writes on its own thread and does not shut down by itself: flush the last lines.
+            try {
+                org.tinylog.provider.ProviderRegistry.getLoggingProvider().shutdown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "demo-shutdown"));
 
         out.println();
