@@ -35,7 +35,14 @@ public enum ProblemType {
     REGISTER_FAILED("register-failed", HttpResponseStatus.BAD_GATEWAY,
             "The register failed and nothing usable is cached"),
     REGISTER_TIMEOUT("register-timeout", HttpResponseStatus.GATEWAY_TIMEOUT,
-            "The register did not answer within the budget and nothing usable is cached");
+            "The register did not answer within the budget and nothing usable is cached"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+            "The request body is not in a form this route accepts"),
+    REPORT_REJECTED("report-rejected", HttpResponseStatus.UNPROCESSABLE_ENTITY,
+            "The report breaks Latvijas Banka's file rules"),
+    REPORT_NOT_FOUND("report-not-found", HttpResponseStatus.NOT_FOUND, "No statistical report has this id"),
+    REPORT_NOT_PRODUCED("report-not-produced", HttpResponseStatus.INTERNAL_SERVER_ERROR,
+            "The report's files could not be produced; nothing was kept or sent");
 
     /** The base every type URI starts with. */
     public static final String BASE_URI = "https://sargs.lv/problems/";
