@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Loads the gateway's one YAML config file into a {@link GatewayConfig}, validating the whole
@@ -136,10 +137,13 @@ public final class ConfigLoader {
             sh.end();
             return g;
         }).orElse(null);
+        // Optional: a gateway without the section does no statistics at all (the capability is off).
+        Optional<StatisticsConfig> statistics = s.optional("statistics").flatMap(Node::section)
+                .map(st -> new StatisticsReader(clock.instant()).read(st));
         s.end();
         if (problems.count() > 0) {
             return null;
         }
-        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace);
+        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, statistics);
     }
 }

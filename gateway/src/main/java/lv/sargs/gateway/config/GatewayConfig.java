@@ -3,6 +3,7 @@ package lv.sargs.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable,
@@ -14,24 +15,30 @@ import java.util.List;
  * @param token where the private keys live
  * @param dataDirectory where the gateway keeps its stores (cache, audit); must exist
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM
+ * @param statistics the statistics capability for Latvijas Banka; empty when the section is absent (off)
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
-                            Duration shutdownGrace) {
+                            Duration shutdownGrace, Optional<StatisticsConfig> statistics) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
+        statistics = statistics == null ? Optional.empty() : statistics;
     }
 
     public GatewayConfig withClientListener(ClientListenerConfig value) {
-        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace);
+        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, statistics);
     }
 
     public GatewayConfig withManagementListener(ManagementListenerConfig value) {
-        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace);
+        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, statistics);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value);
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, statistics);
+    }
+
+    public GatewayConfig withStatistics(Optional<StatisticsConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace, value);
     }
 }
