@@ -13,7 +13,8 @@ final class Capabilities {
         Optional<Capability> start(CapabilityContext context) throws StartupException;
     }
 
-    private static final List<Starter> ALL = List.of();
+    private static final List<Starter> ALL = List.of(
+            lv.sargs.gateway.statistics.StatisticsCapability::start);
 
     private Capabilities() {
     }
