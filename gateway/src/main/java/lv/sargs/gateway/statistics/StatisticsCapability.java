@@ -61,7 +61,7 @@ public final class StatisticsCapability implements Capability {
         }
         StatisticsConfig config = section.get();
         requireKeys(context.token(), config);
-        StatusReporter reporter = context.status().register(COMPONENT, false, State.OK, "starting");
+        StatusReporter reporter = context.status().register(COMPONENT, false, State.FAILED, "not started yet");
         StatisticsService service;
         try {
             StatisticsSettings settings = settings(config, context.dataDirectory().resolve("statistics"));
