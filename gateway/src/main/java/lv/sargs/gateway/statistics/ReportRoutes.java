@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -37,8 +38,10 @@ final class ReportRoutes implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9]{3}");
     private static final Pattern CORRECTION = Pattern.compile("[1-9][0-9]?");
-    /** Production is serialised in the service; a few may wait, more are turned away at once. */
-    private static final int SUBMIT_QUEUE = 4;
+    /** Production is serialised in the service; one may wait its turn, more are turned away at once. */
+    private static final int SUBMIT_QUEUE = 1;
+    /** Beyond the token's signature wait: reading, checking, encrypting and writing a report of maxBodySize. */
+    private static final Duration PRODUCTION_ALLOWANCE = Duration.ofMinutes(2);
     private static final int STATUS_QUEUE = 64;
     private static final long CLOSE_WAIT_SECONDS = 60;
 
@@ -48,9 +51,19 @@ final class ReportRoutes implements AutoCloseable {
     private final ThreadPoolExecutor producing = executor("statistics-submit", SUBMIT_QUEUE);
     private final ThreadPoolExecutor reading = executor("statistics-status", STATUS_QUEUE);
 
-    ReportRoutes(StatisticsService service, StatisticsHealth health) {
+    private final Duration submitDeadline;
+
+    ReportRoutes(StatisticsService service, StatisticsHealth health, Duration signWait) {
         this.service = service;
         this.health = health;
+        // The listener's requestTimeout (seconds, for lookups) would cut a report off half-way: the
+        // client would see a 504 while the files are produced and sent anyway, and send it again.
+        this.submitDeadline = signWait.plus(PRODUCTION_ALLOWANCE).multipliedBy(SUBMIT_QUEUE + 1);
+    }
+
+    /** How long a POST may take: its own production and that of the one report queued ahead of it. */
+    Duration submitDeadline() {
+        return submitDeadline;
     }
 
     CompletableFuture<Response> submit(Request request) {

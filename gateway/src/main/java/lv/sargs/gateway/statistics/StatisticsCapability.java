@@ -77,7 +77,7 @@ public final class StatisticsCapability implements Capability {
         Logger.info("statistics for Latvijas Banka: {} as {}, files to sftp://{}@{}:{}/{}", config.orgCode(),
                 config.encoding(), config.sftp().user(), config.sftp().host(), config.sftp().port(),
                 config.sftp().outDir());
-        return Optional.of(new StatisticsCapability(service, new ReportRoutes(service, health)));
+        return Optional.of(new StatisticsCapability(service, new ReportRoutes(service, health, config.signWait())));
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class StatisticsCapability implements Capability {
 
     @Override
     public void addRoutes(Router.Builder builder) {
-        builder.post("/v1/statistics/reports", Access.role(ROLE), routes::submit)
+        builder.post("/v1/statistics/reports", Access.role(ROLE), routes.submitDeadline(), routes::submit)
                 .get("/v1/statistics/reports/{id}", Access.role(ROLE), routes::status);
     }
 
