@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -78,6 +79,11 @@ final class ReportingBank implements AutoCloseable {
 
     /** The gateway's config: loopback, both clients, the statistics section pointed at the exchange. */
     GatewayConfig config(String signingKeyLabel) throws Exception {
+        return config(signingKeyLabel, exchange.hostKey());
+    }
+
+    /** As {@link #config(String)}, pinning {@code hostKey} as Latvijas Banka's SFTP host key. */
+    GatewayConfig config(String signingKeyLabel, PublicKey hostKey) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         String yaml = """
                 version: 1
@@ -140,7 +146,7 @@ final class ReportingBank implements AutoCloseable {
                     timeout: 10s
                 """.formatted(listenerChain, clientCa, fingerprint(reporting), fingerprint(coreBanking), data, ORG,
                 signingKeyLabel, recipients.get(0), recipients.get(1), exchange.port(), USER,
-                PublicKeyEntry.toString(exchange.hostKey()), LOGIN_KEY);
+                PublicKeyEntry.toString(hostKey), LOGIN_KEY);
         return ConfigLoader.with(java.time.Clock.systemUTC(), Map.of()).parse(yaml, "e2e sargs.yaml");
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import lv.sargs.gateway.Gateway;
 import lv.sargs.gateway.StartupException;
 import lv.sargs.gateway.status.ComponentStatus;
 import lv.sargs.gateway.status.State;
+import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +117,57 @@ class StatisticsApiTest {
     }
 
     @Test
+    void acceptsTheReportAsJson() throws Exception {
+        String today = LocalDate.now(ZoneId.of("Europe/Riga")).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String body = "{\"ORG_KODS\": \"ABC\", \"DATUMS\": \"20261031\", \"IESN_DAT\": \"" + today + "\",\n"
+                + " \"PERSONA\": \"Jānis Bērziņš\", \"TALRUNIS\": \"+371 67022300\",\n"
+                + " \"EPASTS\": \"statistika@banka.lv\", \"R1_C1\": 13.1, \"R2_C1\": -4}";
+
+        HttpResponse<String> posted = client(bank.reporting).send(HttpRequest.newBuilder(
+                        uri(REPORTS + "?prefix=K02&periodEnd=2026-10-31")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(202, posted.statusCode(), posted.body());
+        assertEquals("K02_ABC_20261031.txt.p7m", JSON.readTree(posted.body()).get("files").get(0).get("name").asText());
+    }
+
+    @Test
+    void aServerWithAnotherHostKeyIsRefusedAndTheComponentShowsWhy() throws Exception {
+        gateway.stop();
+        ReportingBank other = new ReportingBank(Files.createDirectories(dir.resolve("other")));
+        try {
+            PublicKey wrong = CertificateAuthority.generate(CertificateAuthority.KeyType.EC_P256).getPublic();
+            gateway = Gateway.start(other.config(ReportingBank.SIGNING_KEY, wrong), "e2e sargs.yaml", other.token);
+            HttpClient reporting = client(other.reporting);
+
+            HttpResponse<String> posted = post(reporting, "?prefix=K01&periodEnd=2026-10-31", report(5));
+            assertEquals(202, posted.statusCode(), posted.body());
+            String id = JSON.readTree(posted.body()).get("id").asText();
+
+            JsonNode status = awaitAttempt(reporting, id);
+            JsonNode attempt = status.get("attempts").get(0);
+            assertEquals(false, attempt.get("succeeded").asBoolean());
+            assertTrue(attempt.get("detail").asText().contains("statistics.sftp.hostKey"), attempt.toString());
+            assertEquals("PRODUCED", status.get("state").asText());
+            // The component is told after the attempt is stored: wait for it rather than race it.
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            ComponentStatus component = gateway.status().component("statistics").orElseThrow();
+            while (component.state() != State.DEGRADED && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+                component = gateway.status().component("statistics").orElseThrow();
+            }
+            assertEquals(State.DEGRADED, component.state(), component.reason());
+            assertTrue(component.reason().contains("statistics.sftp.hostKey"), component.reason());
+            assertEquals(List.of(), Files.list(other.exchange.outDir(ReportingBank.USER)).toList());
+        } finally {
+            gateway.stop();
+            gateway = null;
+            other.close();
+        }
+    }
+
+    @Test
     void aReportWithThreeFaultsIsRefusedWithTheirLineNumbersAndNothingIsUploaded() throws Exception {
         String body = report(3).replace("R1_C1=13.1", "R1_C1=13,1")
                 .replace("EPASTS=statistika@banka.lv", "EPASTS=statistika")
@@ -176,6 +229,20 @@ class StatisticsApiTest {
             assertTrue(e.getMessage().contains("statistics.signingKeyLabel: lb-signing-2027"), e.getMessage());
         } finally {
             other.close();
+        }
+    }
+
+    private JsonNode awaitAttempt(HttpClient client, String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonNode status = JSON.readTree(get(client, REPORTS + "/" + id).body());
+            if (status.get("attempts").size() > 0) {
+                return status;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("report " + id + " has no delivery attempt: " + status);
+            }
+            Thread.sleep(100);
         }
     }
 
