@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -102,7 +103,7 @@ final class ReportRoutes implements AutoCloseable {
             throw switch (e.code()) {
                 case INVALID_SUBMISSION -> new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
                 case TOO_MANY_PARTS -> new ProblemException(ProblemType.REPORT_REJECTED, e.getMessage(),
-                        Map.of("problems", java.util.List.of(), "problemCount", 0));
+                        Map.of("problems", List.of(), "problemCount", 0));
                 case CLOSED -> new ProblemException(ProblemType.SHUTTING_DOWN, "The statistics service is stopping.");
                 default -> {
                     health.productionFailed(e.code() + ": " + e.getMessage());
