@@ -14,7 +14,8 @@ final class Capabilities {
     }
 
     private static final List<Starter> ALL = List.of(
-            lv.sargs.gateway.lookup.LookupsCapability::start);
+            lv.sargs.gateway.lookup.LookupsCapability::start,
+            lv.sargs.gateway.statistics.StatisticsCapability::start);
 
     private Capabilities() {
     }

@@ -79,6 +79,16 @@ class GatewayTest {
     }
 
     @Test
+    void showsStatisticsAsNotConfiguredWithoutItsSection() throws Exception {
+        gateway = Gateway.start(config(), "sargs.yaml", demoTokenWithListenerKey(), SlowHttpService::start);
+
+        ComponentStatus statistics = gateway.status().component("statistics").orElseThrow();
+        assertEquals(State.OK, statistics.state());
+        assertTrue(statistics.reason().startsWith("not configured"), statistics.reason());
+        assertEquals(200, get("/readyz").statusCode());
+    }
+
+    @Test
     void servesADeclaredClientThroughTheClientListenerWithTheServerKeyOnTheToken() throws Exception {
         ConfigFixture f = new ConfigFixture(dir);
         Token token = Tokens.demo();

@@ -140,10 +140,14 @@ public final class ConfigLoader {
         // Optional: a gateway that does no register lookups leaves the section out.
         Optional<LookupsConfig> lookups = s.optional("lookups").flatMap(Node::section)
                 .map(l -> new LookupsReader(environment).read(l));
+        // Optional: a gateway without the section does no statistics at all (the capability is off).
+        Optional<StatisticsConfig> statistics = s.optional("statistics").flatMap(Node::section)
+                .map(st -> new StatisticsReader(clock.instant()).read(st));
         s.end();
         if (problems.count() > 0) {
             return null;
         }
-        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups);
+        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
+                statistics);
     }
 }

@@ -16,28 +16,40 @@ import java.util.Optional;
  * @param dataDirectory where the gateway keeps its stores (cache, audit); must exist
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM
  * @param lookups register lookups; empty when this gateway does none
+ * @param statistics the statistics capability for Latvijas Banka; empty when the section is absent (off)
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
-                            Duration shutdownGrace, Optional<LookupsConfig> lookups) {
+                            Duration shutdownGrace, Optional<LookupsConfig> lookups,
+                            Optional<StatisticsConfig> statistics) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
+        statistics = statistics == null ? Optional.empty() : statistics;
     }
 
     public GatewayConfig withClientListener(ClientListenerConfig value) {
-        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups);
+        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
+                statistics);
     }
 
     public GatewayConfig withManagementListener(ManagementListenerConfig value) {
-        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups);
+        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups,
+                statistics);
     }
 
     public GatewayConfig withLookups(Optional<LookupsConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace, value);
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
+                value, statistics);
+    }
+
+    public GatewayConfig withStatistics(Optional<StatisticsConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
+                lookups, value);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups);
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups,
+                statistics);
     }
 }

@@ -138,7 +138,7 @@ final class Exchange {
             if (p.getCause() != null) {
                 Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(), p.detail());
             }
-            problem(p.type(), p.detail());
+            answer(Problems.response(ctx.alloc(), p.type(), p.detail(), requestId, p.members()), null);
         } else {
             Logger.error(cause, "req={} {} {} failed", requestId, method, route != null ? route : path());
             problem(ProblemType.INTERNAL_ERROR, INTERNAL_DETAIL);
@@ -154,7 +154,14 @@ final class Exchange {
         if (answered) {
             return;
         }
-        FullHttpResponse response = Problems.response(ctx.alloc(), type, detail, requestId);
+        answer(Problems.response(ctx.alloc(), type, detail, requestId), allow);
+    }
+
+    private void answer(FullHttpResponse response, String allow) {
+        if (answered) {
+            response.release();
+            return;
+        }
         if (allow != null) {
             response.headers().set(HttpHeaderNames.ALLOW, allow);
         }

@@ -145,7 +145,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (result == null) {
             throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
         }
-        exchange.await(result, requestTimeoutNanos);
+        exchange.await(result, route.deadlineNanos() > 0 ? route.deadlineNanos() : requestTimeoutNanos);
     }
 
     /** The connection's recognised client, or null after answering the refusal (and closing). */

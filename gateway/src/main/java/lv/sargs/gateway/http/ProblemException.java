@@ -1,24 +1,58 @@
 package lv.sargs.gateway.http;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * A failure with an answer for the client: its problem type and a detail written for the
- * client (never an internal name or another exception's message). Routes throw it or complete
- * their future with it.
+ * A failure with an answer for the client: its problem type, a detail written for the client
+ * (never an internal name or another exception's message) and, where the type defines them,
+ * extension members (RFC 9457 §3.2). Routes throw it or complete their future with it.
  */
 public final class ProblemException extends RuntimeException {
 
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance",
+            "requestId");
+
     private final ProblemType type;
     private final String detail;
+    private final transient Map<String, Object> members;
 
     public ProblemException(ProblemType type, String detail) {
-        this(type, detail, null);
+        this(type, detail, (Throwable) null);
     }
 
     /** @param cause logged by the gateway, never shown to the client */
     public ProblemException(ProblemType type, String detail, Throwable cause) {
+        this(type, detail, Map.of(), cause);
+    }
+
+    /**
+     * A problem whose body carries {@code members} after the standard ones, each serialised as
+     * JSON, e.g. {@code problems: [{line: 12, text: "…"}]}.
+     *
+     * @throws IllegalArgumentException when a member would replace a standard member
+     */
+    public ProblemException(ProblemType type, String detail, Map<String, ?> members) {
+        this(type, detail, members, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, Map<String, ?> members, Throwable cause) {
         super(type.code() + ": " + detail, cause);
+        for (String name : members.keySet()) {
+            if (STANDARD_MEMBERS.contains(name)) {
+                throw new IllegalArgumentException("problem member: " + name + " (expected: an extension member,"
+                        + " not one of " + STANDARD_MEMBERS + ")");
+            }
+        }
         this.type = type;
         this.detail = detail;
+        this.members = members.isEmpty() ? Map.of() : new LinkedHashMap<>(members);
+    }
+
+    /** The extension members, in order; empty for most problems. */
+    public Map<String, Object> members() {
+        return members;
     }
 
     /** The problem type, a stable code. */

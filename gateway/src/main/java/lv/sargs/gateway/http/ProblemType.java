@@ -56,7 +56,12 @@ public enum ProblemType {
     TREASURY_UPSTREAM_FAILED("treasury-upstream-failed", HttpResponseStatus.BAD_GATEWAY,
             "eKase could not be reached or answered unusably"),
     TREASURY_STORE_FAILED("treasury-store-failed", HttpResponseStatus.SERVICE_UNAVAILABLE,
-            "The payment could not be stored");
+            "The payment could not be stored"),
+    REPORT_REJECTED("report-rejected", HttpResponseStatus.UNPROCESSABLE_ENTITY,
+            "The report breaks Latvijas Banka's file rules"),
+    REPORT_NOT_FOUND("report-not-found", HttpResponseStatus.NOT_FOUND, "No statistical report has this id"),
+    REPORT_NOT_PRODUCED("report-not-produced", HttpResponseStatus.INTERNAL_SERVER_ERROR,
+            "The report's files could not be produced; nothing was kept or sent");
 
     /** The base every type URI starts with. */
     public static final String BASE_URI = "https://sargs.lv/problems/";

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -25,6 +26,8 @@ public final class Problems {
     private static final Map<ProblemType, byte[]> PREFIXES = new EnumMap<>(ProblemType.class);
     private static final byte[] REQUEST_ID = "\",\"requestId\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMA_QUOTE = ",\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUOTE_COLON = "\":".getBytes(StandardCharsets.US_ASCII);
 
     static {
         JsonStringEncoder json = JsonStringEncoder.getInstance();
@@ -42,8 +45,17 @@ public final class Problems {
      * {@code X-Request-Id}, and {@code Retry-After} on 503.
      */
     public static FullHttpResponse response(ByteBufAllocator alloc, ProblemType type, String detail, String requestId) {
+        return response(alloc, type, detail, requestId, Map.of());
+    }
+
+    /** As {@link #response(ByteBufAllocator, ProblemType, String, String)}, with extension members after the standard ones. */
+    public static FullHttpResponse response(ByteBufAllocator alloc, ProblemType type, String detail, String requestId,
+                                            Map<String, Object> members) {
         ByteBuf body = alloc.buffer(256 + detail.length());
         writeBody(body, type, detail, requestId);
+        if (!members.isEmpty()) {
+            writeMembers(body, members);
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, type.status(), body);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpConstants.APPLICATION_PROBLEM_JSON);
@@ -53,6 +65,21 @@ public final class Problems {
             headers.set(HttpHeaderNames.RETRY_AFTER, HttpConstants.RETRY_AFTER_SECONDS);
         }
         return response;
+    }
+
+    /** Replaces the closing brace of a written body with {@code members} and closes it again. */
+    private static void writeMembers(ByteBuf body, Map<String, Object> members) {
+        body.writerIndex(body.writerIndex() - 1);
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        try {
+            for (Map.Entry<String, Object> m : members.entrySet()) {
+                body.writeBytes(COMMA_QUOTE).writeBytes(json.quoteAsUTF8(m.getKey())).writeBytes(QUOTE_COLON);
+                body.writeBytes(Json.MAPPER.writeValueAsBytes(m.getValue()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem's members could not be encoded", e);
+        }
+        body.writeByte('}');
     }
 
     /** Appends the JSON body of a problem to {@code out}. */

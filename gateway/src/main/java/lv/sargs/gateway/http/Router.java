@@ -1,6 +1,7 @@
 package lv.sargs.gateway.http;
 
 import io.netty.handler.codec.http.HttpMethod;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,8 +36,11 @@ public final class Router {
         return new Builder();
     }
 
-    /** A route as registered. */
-    record Route(HttpMethod method, PathPattern pattern, Access access, RouteHandler handler) {
+    /**
+     * A route as registered; {@code deadlineNanos} replaces the listener's {@code requestTimeout}
+     * when positive (a route whose work is long by nature, e.g. producing a statistical report).
+     */
+    record Route(HttpMethod method, PathPattern pattern, Access access, RouteHandler handler, long deadlineNanos) {
     }
 
     /** The outcome of matching: a route with its captured values, or the Allow header of a 405, or neither (404). */
@@ -89,6 +93,18 @@ public final class Router {
             return route(HttpMethod.POST, template, access, handler);
         }
 
+        /**
+         * Adds a POST whose answer may take up to {@code deadline} instead of the listener's
+         * {@code requestTimeout}: for work that is long by nature and must not be cut off (and
+         * retried) half-way, never for a register lookup.
+         */
+        public Builder post(String template, Access access, Duration deadline, RouteHandler handler) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("route deadline: " + deadline + " (expected: a positive duration)");
+            }
+            return add(HttpMethod.POST, template, access, handler, deadline.toNanos());
+        }
+
         public Builder put(String template, Access access, RouteHandler handler) {
             return route(HttpMethod.PUT, template, access, handler);
         }
@@ -99,9 +115,13 @@ public final class Router {
 
         /** Adds {@code method template}, callable by clients {@code access} admits. */
         public Builder route(HttpMethod method, String template, Access access, RouteHandler handler) {
+            return add(method, template, access, handler, 0);
+        }
+
+        private Builder add(HttpMethod method, String template, Access access, RouteHandler handler, long deadlineNanos) {
             PathPattern pattern = patterns.computeIfAbsent(template, PathPattern::parse);
             Map<HttpMethod, Route> methods = byTemplate.computeIfAbsent(template, t -> new LinkedHashMap<>());
-            if (methods.putIfAbsent(method, new Route(method, pattern, access, handler)) != null) {
+            if (methods.putIfAbsent(method, new Route(method, pattern, access, handler, deadlineNanos)) != null) {
                 throw new IllegalArgumentException("route: " + method + " " + template + " (expected: each method and template once)");
             }
             return this;

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.statistics.delivery.DeliveryCycle;
+import lv.sargs.gateway.statistics.delivery.DeliveryListener;
 import lv.sargs.gateway.statistics.delivery.SftpConnector;
 import lv.sargs.gateway.statistics.format.FileNames;
 import lv.sargs.gateway.statistics.protect.CmsFileProtector;
@@ -163,6 +164,11 @@ public final class StatisticsService implements AutoCloseable {
     /** The report's status: files, delivery attempts and Latvijas Banka's answer; empty for an unknown id. */
     public Optional<ReportStatus> status(String id) {
         return store.get(id);
+    }
+
+    /** Tells {@code listener} how each later delivery round ends (on the courier's thread). */
+    public void onDelivery(DeliveryListener listener) {
+        cycle.listener(listener);
     }
 
     /** Runs a delivery and reply collection now, on the service's thread (the console's "deliver now"). */

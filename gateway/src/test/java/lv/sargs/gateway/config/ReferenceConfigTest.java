@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import lv.sargs.hsm.PinSource;
+import lv.sargs.testkit.CertificateAuthority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +30,16 @@ class ReferenceConfigTest {
         Path library = Files.createFile(dir.resolve("libpkcs11.so"));
         Path pin = Files.createFile(dir.resolve("token-pin"));
         Files.setPosixFilePermissions(pin, PosixFilePermissions.fromString("rw-------"));
+        Path lb = dir.resolve("lb-statistics.pem");
+        Files.writeString(lb, f.ca.issue("Latvijas Banka").cms().keyType(CertificateAuthority.KeyType.EC_P384).build()
+                .certificatePem());
         String yaml = Files.readString(REFERENCE)
                 .replace("/etc/sargs/pki/listener-chain.pem", f.serverChain.toString())
                 .replace("/etc/sargs/pki/clients-ca.pem", f.clientCa.toString())
                 .replace("/usr/lib/softhsm/libsofthsm2.so", library.toString())
                 .replace("/run/credentials/sargs.service/token-pin", pin.toString())
-                .replace("/var/lib/sargs", f.dataDirectory.toString());
+                .replace("/var/lib/sargs", f.dataDirectory.toString())
+                .replace("/etc/sargs/pki/lb-statistics.pem", lb.toString());
 
         GatewayConfig c = ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(yaml, REFERENCE.toString());
 
@@ -45,6 +51,11 @@ class ReferenceConfigTest {
         assertEquals(new PinSource.File(pin), token.settings().pin());
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
+        StatisticsConfig statistics = c.statistics().orElseThrow();
+        assertEquals(95_000_000L, statistics.maxFileBytes());
+        assertEquals(List.of(lb), statistics.recipients());
+        assertEquals("STAT/OUT", statistics.sftp().outDir());
+        assertEquals(Duration.ofMinutes(5), statistics.pollInterval());
     }
 
     @Test
@@ -53,8 +64,8 @@ class ReferenceConfigTest {
         long paths = Files.readAllLines(REFERENCE).stream()
                 .map(String::strip)
                 .filter(l -> !l.startsWith("#"))
-                .filter(l -> l.matches("^[A-Za-z]+: /.*"))
+                .filter(l -> l.matches("^([A-Za-z]+: |- )/.*"))
                 .count();
-        assertEquals(5, paths);
+        assertEquals(6, paths);
     }
 }

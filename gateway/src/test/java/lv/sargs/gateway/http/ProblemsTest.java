@@ -36,6 +36,29 @@ class ProblemsTest {
     }
 
     @Test
+    void writesExtensionMembersAfterTheStandardOnes() throws Exception {
+        ProblemException p = new ProblemException(ProblemType.REPORT_REJECTED, "2 problems",
+                java.util.Map.of("problems", java.util.List.of(java.util.Map.of("line", 3, "text", "a\"b"))));
+        FullHttpResponse r = Problems.response(ByteBufAllocator.DEFAULT, p.type(), p.detail(), "rid-2", p.members());
+        try {
+            assertEquals(422, r.status().code());
+            assertEquals(r.content().readableBytes(), r.headers().getInt(HttpHeaderNames.CONTENT_LENGTH));
+            JsonNode body = Json.MAPPER.readTree(r.content().toString(StandardCharsets.UTF_8));
+            assertEquals("rid-2", body.get("requestId").asText());
+            assertEquals(3, body.get("problems").get(0).get("line").asInt());
+            assertEquals("a\"b", body.get("problems").get(0).get("text").asText());
+        } finally {
+            r.release();
+        }
+    }
+
+    @Test
+    void refusesAMemberThatWouldReplaceAStandardOne() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ProblemException(
+                ProblemType.BAD_REQUEST, "x", java.util.Map.of("status", 200)));
+    }
+
+    @Test
     void asksOverloadedClientsToRetryLater() {
         FullHttpResponse r = Problems.response(ByteBufAllocator.DEFAULT, ProblemType.OVERLOADED, "busy", "r");
         try {

@@ -71,4 +71,13 @@ class RouterTest {
                 .get("/v1/x", Access.ANY_CLIENT, NONE).get("/v1/x", Access.role("r"), NONE));
         assertThrows(IllegalArgumentException.class, () -> Access.role(" "));
     }
+
+    @Test
+    void aRouteMayHaveItsOwnDeadlineInsteadOfTheListeners() {
+        RouteHandler h = r -> null;
+        Router router = Router.builder().post("/v1/slow", Access.ANY_CLIENT, java.time.Duration.ofMinutes(3), h)
+                .post("/v1/fast", Access.ANY_CLIENT, h).build();
+        assertEquals(java.time.Duration.ofMinutes(3).toNanos(), router.match(HttpMethod.POST, "/v1/slow").route().deadlineNanos());
+        assertEquals(0, router.match(HttpMethod.POST, "/v1/fast").route().deadlineNanos());
+    }
 }

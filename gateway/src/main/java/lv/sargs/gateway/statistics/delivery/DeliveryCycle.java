@@ -34,6 +34,7 @@ public final class DeliveryCycle {
     private final StatisticsMetrics metrics;
     private final Clock clock;
     private final Set<String> unmatchedReplies = new HashSet<>();
+    private volatile DeliveryListener listener = DeliveryListener.NONE;
 
     /**
      * @param filesDir the directory holding one sub-directory of produced files per report id
@@ -46,6 +47,11 @@ public final class DeliveryCycle {
         this.filesDir = filesDir;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Tells {@code value} how each round with work to do ended (the status model's view of delivery). */
+    public void listener(DeliveryListener value) {
+        this.listener = value;
     }
 
     /** Delivers what is pending and, when {@code collectReplies}, collects replies; failures are recorded, not thrown. */
@@ -63,11 +69,14 @@ public final class DeliveryCycle {
             for (ReportStatus report : pending) {
                 recordFailure(report.id(), e);
             }
+            listener.failed(e.getMessage());
             return;
         }
+        String failure = null;
         try (exchange) {
             for (ReportStatus report : pending) {
-                deliver(report, exchange);
+                DeliveryException e = deliver(report, exchange);
+                failure = e == null ? failure : e.getMessage();
             }
             // Even when a report could not be delivered, the others' answers are still brought in.
             if (collectReplies) {
@@ -75,11 +84,17 @@ public final class DeliveryCycle {
             }
         } catch (DeliveryException e) {
             Logger.warn("statistics replies: {}", e.getMessage());
+            failure = e.getMessage();
+        }
+        if (failure == null) {
+            listener.succeeded(pending.size());
+        } else {
+            listener.failed(failure);
         }
     }
 
-    /** Uploads the report's files, recording the attempt either way. */
-    private void deliver(ReportStatus report, SftpExchange exchange) {
+    /** Uploads the report's files, recording the attempt either way; the failure, or null. */
+    private DeliveryException deliver(ReportStatus report, SftpExchange exchange) {
         try {
             for (ProducedFile file : report.files()) {
                 deliverFile(report.id(), file, exchange);
@@ -87,12 +102,13 @@ public final class DeliveryCycle {
         } catch (DeliveryException e) {
             Logger.warn("statistics report {}: {}", report.id(), e.getMessage());
             recordFailure(report.id(), e);
-            return;
+            return e;
         }
         store.update(report.id(), s -> s.withAttempt(new DeliveryAttempt(clock.instant(), true,
                 s.files().size() + " file(s) in " + settings.outDir()), ReportState.DELIVERED));
         metrics.delivery(true);
         Logger.info("statistics report {}: delivered to {}", report.id(), settings.outDir());
+        return null;
     }
 
     private void recordFailure(String id, DeliveryException e) {

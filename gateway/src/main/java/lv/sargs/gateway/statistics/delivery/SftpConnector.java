@@ -22,12 +22,14 @@ public final class SftpConnector implements AutoCloseable {
     private final SftpSettings settings;
     private final Token token;
     private final SshClient client;
+    private final PinnedHostKey hostKey;
 
     public SftpConnector(SftpSettings settings, Token token) {
         this.settings = settings;
         this.token = token;
         this.client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new PinnedHostKey(settings.hostKey()));
+        this.hostKey = new PinnedHostKey(settings.hostKey());
+        client.setServerKeyVerifier(hostKey);
         // Nothing from ~/.ssh (config, identities, agent) may change where or as whom we connect.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -42,6 +44,7 @@ public final class SftpConnector implements AutoCloseable {
         String where = settings.user() + "@" + settings.host() + ":" + settings.port();
         // A session takes its login methods from the client when it is created; open() runs on one thread only.
         client.setUserAuthFactories(List.of(new TokenUserAuthFactory(identity)));
+        hostKey.forgetAll();
         ClientSession session;
         try {
             session = client.connect(settings.user(), settings.host(), settings.port())
@@ -55,7 +58,7 @@ public final class SftpConnector implements AutoCloseable {
             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
             return new SftpExchange(session, sftp, where);
         } catch (IOException e) {
-            String mismatch = session.getAttribute(PinnedHostKey.MISMATCH);
+            String mismatch = hostKey.takeMismatch(session);
             closeQuietly(session);
             if (mismatch != null) {
                 throw new DeliveryException(DeliveryException.Code.HOST_KEY_MISMATCH, mismatch, e);
