@@ -51,7 +51,9 @@ public final class Demo {
         List<Closeable> upstreams = new ArrayList<>();
         upstreams.add(sandbox::close);
         String lookups = LookupsWiring.prepare(sandbox, token, dir.resolve("registers"), "24h", "72h");
-        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups), StandardCharsets.UTF_8);
+        StatisticsWiring.Prepared statistics = StatisticsWiring.start(dir.resolve("lb"), token, pki.ca());
+        upstreams.add(statistics.exchange()::close);
+        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml()), StandardCharsets.UTF_8);
 
         GatewayConfig config;
         try {
@@ -100,11 +102,15 @@ public final class Demo {
                 + " https://127.0.0.1:" + gateway.clientAddress().getPort() + "/v1/whoami");
         String company = sandbox.world().companies().get(0).registrationNumber();
         String person = sandbox.world().persons().get(0).personalCode();
-        String curl = "curl --cacert " + pki.caFile + " --cert " + pki.clientCertificate + " --key " + pki.clientKey
-                + " -H 'Sargs-Purpose: kyc' https://127.0.0.1:" + gateway.clientAddress().getPort();
+        String asClient = "curl --cacert " + pki.caFile + " --cert " + pki.clientCertificate + " --key " + pki.clientKey;
+        String base = "https://127.0.0.1:" + gateway.clientAddress().getPort();
+        String curl = asClient + " -H 'Sargs-Purpose: kyc' " + base;
         out.println("Look up a company and a person (the registers are simulated; run it twice to see the cache):");
         out.println("  " + curl + "/v1/companies/" + company);
         out.println("  " + curl + "/v1/persons/" + person);
+        out.println("Send a statistical report to (simulated) Latvijas Banka, then follow it at the Location it answers:");
+        out.println("  " + asClient + " -i -H 'Content-Type: text/plain' --data-binary @" + statistics.sampleReport()
+                + " '" + base + "/v1/statistics/reports?prefix=K01&periodEnd=2026-10-31'");
         out.println("Status:");
         out.println("  curl http://127.0.0.1:" + gateway.managementAddress().getPort() + "/v1/status");
         out.println();
