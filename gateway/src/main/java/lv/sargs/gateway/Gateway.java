@@ -142,12 +142,18 @@ public final class Gateway {
             clientStatus.ok("listening on " + client.address());
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
+            Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
                     log, capabilities);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The client listener's routes as {@code METHOD template}, e.g. {@code GET /v1/companies/{regNo}}. */
+    public List<String> routes() {
+        return ClientListenerWiring.routes(capabilities).describe();
     }
 
     /** The status model every component reports into. */

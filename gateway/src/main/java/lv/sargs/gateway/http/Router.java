@@ -51,6 +51,16 @@ public final class Router {
     private record Entry(PathPattern pattern, Map<HttpMethod, Route> byMethod, String allow) {
     }
 
+    /** Every route as {@code METHOD template}, sorted: for the start-up log and the API contract test. */
+    public List<String> describe() {
+        List<String> out = new java.util.ArrayList<>();
+        for (Entry e : entries) {
+            e.byMethod.keySet().forEach(m -> out.add(m.name() + " " + e.pattern.template()));
+        }
+        out.sort(null);
+        return out;
+    }
+
     /** Matches {@code uri} (path, optionally with a query) and {@code method}. */
     Match match(HttpMethod method, String uri) {
         int end = uri.indexOf('?');
