@@ -33,7 +33,7 @@ final class FprPart implements RegisterPart {
 
     @Override
     public CompletableFuture<Fetched> fetch(String id, long deadlineNanos) {
-        return fpr.person(id, Deadline.at(deadlineNanos)).thenApply(result -> {
+        return fpr.person(id, Deadline.at(deadlineNanos)).<Fetched>thenApply(result -> {
             if (result instanceof FprResult.NotFound) {
                 return new Fetched.NotFound();
             }
@@ -43,6 +43,8 @@ final class FprPart implements RegisterPart {
                         + " (expected: 200, or 404 for an unknown person)");
             }
             return new Fetched.Found(StandardSections.population(answer.json()));
+        }).exceptionally(e -> {
+            throw RegisterTimeoutException.translate(e);
         });
     }
 }

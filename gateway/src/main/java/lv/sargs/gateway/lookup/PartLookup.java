@@ -77,6 +77,10 @@ public final class PartLookup {
         call.whenComplete((entry, error) -> {
             if (error == null) {
                 outcome.complete(new PartOutcome(PartOutcome.Status.FETCHED, entry, collapsed, ""));
+            } else if (isTimeout(error)) {
+                outcome.complete(fallback != null
+                        ? new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-timeout")
+                        : new PartOutcome(PartOutcome.Status.TIMED_OUT, null, collapsed, "register-timeout"));
             } else if (fallback != null) {
                 outcome.complete(new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-error"));
             } else {
@@ -102,6 +106,12 @@ public final class PartLookup {
             return false;
         }
         return request.maxAgeSeconds() < 0 || a.ageSeconds(now) <= request.maxAgeSeconds();
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause instanceof RegisterTimeoutException;
     }
 
     private static String describe(Throwable error) {

@@ -42,7 +42,7 @@ final class VissPart implements RegisterPart {
 
     @Override
     public CompletableFuture<Fetched> fetch(String id, long deadlineNanos) {
-        return viss.get(path.apply(id), Deadline.at(deadlineNanos)).thenApply(result -> {
+        return viss.get(path.apply(id), Deadline.at(deadlineNanos)).<Fetched>thenApply(result -> {
             if (result instanceof VissResult.NotFound) {
                 return new Fetched.NotFound();
             }
@@ -52,6 +52,8 @@ final class VissPart implements RegisterPart {
                         + " (expected: 200, or 400 ENTITY_NOT_FOUND)");
             }
             return new Fetched.Found(toSection.apply(answer.json()));
+        }).exceptionally(e -> {
+            throw RegisterTimeoutException.translate(e);
         });
     }
 }

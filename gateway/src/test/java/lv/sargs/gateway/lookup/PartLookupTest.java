@@ -115,6 +115,16 @@ class PartLookupTest {
     }
 
     @Test
+    void aRegisterThatGivesUpAtItsOwnDeadlineIsATimeoutNotAFailure() {
+        ScriptedRegister register = new ScriptedRegister(id -> CompletableFuture.failedFuture(
+                new RegisterTimeoutException("upstream 'viss' DEADLINE_EXCEEDED in RESPONSE", null)));
+
+        PartOutcome outcome = lookup.lookup(register, DAY, "x", within(Duration.ofSeconds(3))).join();
+
+        assertEquals(PartOutcome.Status.TIMED_OUT, outcome.status());
+    }
+
+    @Test
     void anAnswerArrivingAfterTheDeadlineStillFillsTheCache() {
         CompletableFuture<Fetched> late = new CompletableFuture<>();
         ScriptedRegister register = new ScriptedRegister(id -> late);

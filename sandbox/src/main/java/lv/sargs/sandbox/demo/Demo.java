@@ -34,8 +34,10 @@ public final class Demo {
 
     public static void main(String[] args) throws IOException {
         PrintStream out = System.out;
-        if (args.length != 2 || !args[0].equals("--dir")) {
-            System.err.println("usage: Demo --dir <folder for the demo's PKI, config, data and logs>");
+        if ((args.length != 2 && args.length != 4) || !args[0].equals("--dir")
+                || (args.length == 4 && !args[2].equals("--viss-fault"))) {
+            System.err.println("usage: Demo --dir <folder for the demo's PKI, config, data and logs>"
+                    + " [--viss-fault <plan, e.g. latency=50ms/60ms or stall=1.0/6s>]");
             System.exit(Main.EXIT_USAGE);
         }
         Path dir = Files.createDirectories(Path.of(args[1])).toAbsolutePath().normalize();
@@ -48,6 +50,15 @@ public final class Demo {
         Path configFile = dir.resolve("sargs.yaml");
         // The simulators start first: the config names their addresses and CA.
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
+        if (args.length == 4) {
+            // For load scenarios (bench): every VISS endpoint but the token one misbehaves as told.
+            lv.sargs.sandbox.fault.FaultPlan plan = lv.sargs.sandbox.fault.FaultPlan.parse(args[3]);
+            for (String endpoint : sandbox.viss().faults().endpoints()) {
+                if (!endpoint.equals(lv.sargs.sandbox.viss.VissSimulator.TOKEN)) {
+                    sandbox.viss().faults().set(endpoint, plan);
+                }
+            }
+        }
         List<Closeable> upstreams = new ArrayList<>();
         upstreams.add(sandbox::close);
         String lookups = LookupsWiring.prepare(sandbox, token, dir.resolve("registers"), "24h", "72h");
