@@ -140,10 +140,14 @@ public final class ConfigLoader {
         // Optional: a gateway that does no register lookups leaves the section out.
         Optional<LookupsConfig> lookups = s.optional("lookups").flatMap(Node::section)
                 .map(l -> new LookupsReader(environment).read(l));
+        // Optional: a gateway that does not pay through eKase leaves the section out.
+        Optional<TreasuryConfig> treasury = s.optional("treasury").flatMap(Node::section)
+                .map(t -> new TreasuryReader(environment).read(t));
         s.end();
         if (problems.count() > 0) {
             return null;
         }
-        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups);
+        return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
+                treasury);
     }
 }

@@ -16,28 +16,35 @@ import java.util.Optional;
  * @param dataDirectory where the gateway keeps its stores (cache, audit); must exist
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM
  * @param lookups register lookups; empty when this gateway does none
+ * @param treasury Treasury payments and reports through eKase; empty when this gateway does none
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
-                            Duration shutdownGrace, Optional<LookupsConfig> lookups) {
+                            Duration shutdownGrace, Optional<LookupsConfig> lookups,
+                            Optional<TreasuryConfig> treasury) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
     }
 
     public GatewayConfig withClientListener(ClientListenerConfig value) {
-        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups);
+        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups, treasury);
     }
 
     public GatewayConfig withManagementListener(ManagementListenerConfig value) {
-        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups);
+        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups, treasury);
     }
 
     public GatewayConfig withLookups(Optional<LookupsConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace, value);
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace, value, treasury);
+    }
+
+    public GatewayConfig withTreasury(Optional<TreasuryConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
+                value);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups);
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups, treasury);
     }
 }
