@@ -28,11 +28,16 @@ class ReferenceConfigTest {
         Path library = Files.createFile(dir.resolve("libpkcs11.so"));
         Path pin = Files.createFile(dir.resolve("token-pin"));
         Files.setPosixFilePermissions(pin, PosixFilePermissions.fromString("rw-------"));
+        Path ekasePassword = Files.createFile(dir.resolve("ekase-password"));
+        Files.setPosixFilePermissions(ekasePassword, PosixFilePermissions.fromString("rw-------"));
         String yaml = Files.readString(REFERENCE)
                 .replace("/etc/sargs/pki/listener-chain.pem", f.serverChain.toString())
                 .replace("/etc/sargs/pki/clients-ca.pem", f.clientCa.toString())
                 .replace("/usr/lib/softhsm/libsofthsm2.so", library.toString())
                 .replace("/run/credentials/sargs.service/token-pin", pin.toString())
+                .replace("/etc/sargs/pki/ekase-ca.pem", f.clientCa.toString())
+                .replace("/etc/sargs/pki/ekase-client-chain.pem", f.serverChain.toString())
+                .replace("/run/credentials/sargs.service/ekase-password", ekasePassword.toString())
                 .replace("/var/lib/sargs", f.dataDirectory.toString());
 
         GatewayConfig c = ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(yaml, REFERENCE.toString());
@@ -45,6 +50,11 @@ class ReferenceConfigTest {
         assertEquals(new PinSource.File(pin), token.settings().pin());
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
+        TreasuryConfig treasury = c.treasury().orElseThrow();
+        assertEquals(TreasuryConfig.Mode.MANAGE, treasury.ekase().mode());
+        assertEquals(new SecretSource.File(ekasePassword), treasury.ekase().password());
+        assertEquals(TreasuryReader.XML, treasury.xml());
+        assertEquals(TreasuryReader.POLL_INTERVAL, treasury.pollInterval());
     }
 
     @Test
@@ -55,6 +65,6 @@ class ReferenceConfigTest {
                 .filter(l -> !l.startsWith("#"))
                 .filter(l -> l.matches("^[A-Za-z]+: /.*"))
                 .count();
-        assertEquals(5, paths);
+        assertEquals(8, paths);
     }
 }
