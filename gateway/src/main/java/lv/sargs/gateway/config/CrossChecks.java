@@ -1,5 +1,6 @@
 package lv.sargs.gateway.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class CrossChecks {
                     + "listeners.client.limits.maxBodySize " + Units.showSize(limits.maxBodyBytes())
                     + ", or a payment the parser admits is refused 413 by the listener");
         }
-        java.time.Duration exchange = t.ekase().connectTimeout().plus(t.ekase().requestTimeout());
+        Duration exchange = t.ekase().connectTimeout().plus(t.ekase().requestTimeout());
         if (exchange.compareTo(limits.requestTimeout()) >= 0) {
             problems.add("treasury.ekase.requestTimeout", Units.show(t.ekase().requestTimeout()), "with connectTimeout "
                     + Units.show(t.ekase().connectTimeout()) + " together below listeners.client.limits.requestTimeout "

@@ -3,6 +3,7 @@ package lv.sargs.gateway.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ final class TreasuryReader {
         String storageKey = s.required("storageKeyLabel",
                         "the label of an RSA key on the token from which the payment store's key is derived")
                 .flatMap(Node::text).orElse(null);
-        Set<String>[] roles = roles(s);
+        List<Set<String>> roles = roles(s);
         Duration poll = optionalDuration(s, "pollInterval", POLL_INTERVAL, Duration.ofMillis(10), Duration.ofHours(1));
         Duration[] retry = {RETRY_MIN, RETRY_MAX};
         s.optional("retry").flatMap(Node::section).ifPresent(r -> {
@@ -54,7 +55,7 @@ final class TreasuryReader {
         if (s.problemsCount() > before) {
             return null;
         }
-        return new TreasuryConfig(ekase, storageKey, roles[0], roles[1], poll, retry[0], retry[1], threads, queue, xml);
+        return new TreasuryConfig(ekase, storageKey, roles.get(0), roles.get(1), poll, retry[0], retry[1], threads, queue, xml);
     }
 
     private TreasuryConfig.Ekase ekase(Section s) {
@@ -99,23 +100,28 @@ final class TreasuryReader {
                 : new TreasuryConfig.Ekase(base, ca, key[0], chain[0], user, password, mode, connect, request);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<String>[] roles(Section s) {
-        Set<String>[] out = new Set[] {Set.of(), Set.of()};
-        s.required("roles", "view and manage: the client roles giving each eKase mode").flatMap(Node::section)
-                .ifPresent(r -> {
-                    out[0] = r.required("view", "client roles that may read reports, e.g. [treasury-view]")
-                            .flatMap(TreasuryReader::names).orElse(Set.of());
-                    out[1] = r.required("manage", "client roles that may also pay, e.g. [treasury-manage]")
-                            .flatMap(TreasuryReader::names).orElse(Set.of());
-                    r.end();
-                    for (String role : out[0]) {
-                        if (out[1].contains(role)) {
-                            r.problem(role + " in both view and manage", "each role in one mode only");
-                        }
-                    }
-                });
-        return out;
+    /** The view roles and the manage roles; null (reported) when missing, empty or overlapping. */
+    private static List<Set<String>> roles(Section s) {
+        Section r = s.required("roles", "view and manage: the client roles giving each eKase mode")
+                .flatMap(Node::section).orElse(null);
+        if (r == null) {
+            return null;
+        }
+        Set<String> view = r.required("view", "client roles that may read reports, e.g. [treasury-view]")
+                .flatMap(TreasuryReader::names).orElse(null);
+        Set<String> manage = r.required("manage", "client roles that may also pay, e.g. [treasury-manage]")
+                .flatMap(TreasuryReader::names).orElse(null);
+        r.end();
+        if (view == null || manage == null) {
+            return null;
+        }
+        for (String role : view) {
+            if (manage.contains(role)) {
+                r.problem(role + " in both view and manage", "each role in one mode only");
+                return null;
+            }
+        }
+        return List.of(view, manage);
     }
 
     private static Optional<Set<String>> names(Node node) {

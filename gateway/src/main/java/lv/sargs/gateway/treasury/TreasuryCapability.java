@@ -86,6 +86,11 @@ public final class TreasuryCapability implements Capability {
             reporter.ok("payment store open; eKase user " + config.ekase().user() + " in " + config.ekase().mode()
                     + " mode");
             return Optional.of(new TreasuryCapability(service, ekase, audit));
+        } catch (TokenException e) {
+            closeQuietly(audit, ekase);
+            reporter.failed(e.getMessage());
+            throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
+                    + config.ekase().clientKeyLabel() + ": " + e.getMessage() + " [" + e.code() + "]", e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(audit, ekase);
             reporter.failed(e.getMessage());
