@@ -141,6 +141,23 @@ class TreasuryIT {
     }
 
     @Test
+    void aRestartReopensTheEncryptedStoreWhoseFileHoldsNoPaymentInClear() throws Exception {
+        HttpResponse<String> accepted = submit(UUID.randomUUID().toString(), payment("3.21", "Rekins e2e-restart"));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        awaitState(location, "BOOKED");
+
+        gateway.restart();
+
+        assertEquals("BOOKED", JSON.readTree(gateway.get(location).body()).get("state").asText());
+        gateway.restart();
+        String raw = new String(Files.readAllBytes(dir.resolve("data/treasury.mv.db")), StandardCharsets.ISO_8859_1);
+        assertFalse(raw.contains(CREDITOR), "creditor IBAN in clear");
+        assertFalse(raw.contains("Rekins e2e-restart"), "remittance information in clear");
+        assertFalse(raw.contains("CstmrCdtTrfInitn"), "pain.001 in clear");
+    }
+
+    @Test
     void aViewModeClientMayReadReportsButIsRefusedPaymentsAndNothingReachesEkase() throws Exception {
         int before = ekase.simulator().distinctPayments();
 
