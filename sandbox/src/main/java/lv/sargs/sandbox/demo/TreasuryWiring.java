@@ -1,13 +1,13 @@
 package lv.sargs.sandbox.demo;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.SSLException;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
@@ -53,11 +53,16 @@ public final class TreasuryWiring {
      * Mints a Treasury CA and starts the sandbox eKase on 127.0.0.1 (port 0) with its default
      * accounts, no user yet, statuses moving every 100/200 ms.
      */
-    public static SandboxEkase startEkase() throws InterruptedException, SSLException {
+    public static SandboxEkase startEkase() throws IOException {
         CertificateAuthority ca = CertificateAuthority.create("Valsts kase sandbox CA (NOT FOR PRODUCTION)");
         HeldCertificate server = ca.issue("ekase.sandbox").server("127.0.0.1").build();
-        return new SandboxEkase(EkaseSimulator.start(EkaseSimulator.Settings.loopback(server, ca.certificate(),
-                List.of())), ca);
+        try {
+            return new SandboxEkase(EkaseSimulator.start(EkaseSimulator.Settings.loopback(server, ca.certificate(),
+                    List.of())), ca);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted starting the sandbox eKase");
+        }
     }
 
     /**
