@@ -10,9 +10,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import lv.sargs.gateway.Gateway;
 import lv.sargs.gateway.StartupException;
 import lv.sargs.gateway.config.ConfigException;
@@ -21,6 +28,7 @@ import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.hsm.Token;
 import lv.sargs.sandbox.demo.DemoConfig;
 import lv.sargs.sandbox.demo.DemoPki;
+import lv.sargs.testkit.HeldCertificate;
 
 /**
  * A real gateway in this JVM on 127.0.0.1 port 0, configured as the demo is (minted PKI, listener
@@ -34,15 +42,17 @@ public final class GatewayUnderTest implements AutoCloseable {
     private final Path configFile;
     private final DemoPki pki;
     private final HttpClient http;
+    private final Map<String, HttpClient> others;
     private Gateway gateway;
 
     private GatewayUnderTest(java.util.function.Supplier<Token> opener, Token token, Path configFile, DemoPki pki,
-                             HttpClient http) {
+                             HttpClient http, Map<String, HttpClient> others) {
         this.opener = opener;
         this.token = token;
         this.configFile = configFile;
         this.pki = pki;
         this.http = http;
+        this.others = others;
     }
 
     /**
@@ -52,13 +62,40 @@ public final class GatewayUnderTest implements AutoCloseable {
      */
     public static GatewayUnderTest start(Path dir, java.util.function.Supplier<Token> opener,
                                          SectionsFor prepare) throws Exception {
+        return start(dir, opener, prepare, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, java.util.function.Supplier, SectionsFor)}, declaring one more client
+     * per entry of {@code moreClients} (name to roles), each with a certificate from the demo CA,
+     * reachable through {@link #sendAs}.
+     */
+    public static GatewayUnderTest start(Path dir, java.util.function.Supplier<Token> opener, SectionsFor prepare,
+                                         Map<String, Set<String>> moreClients) throws Exception {
         Token token = opener.get();
         String sections = prepare.sections(token);
         DemoPki pki = DemoPki.mint(dir, token);
         Path data = Files.createDirectories(dir.resolve("data"));
         Path config = dir.resolve("sargs.yaml");
-        Files.writeString(config, DemoConfig.yaml(pki, data, sections, 0, 0));
-        GatewayUnderTest g = new GatewayUnderTest(opener, token, config, pki, client(pki));
+        String yaml = DemoConfig.yaml(pki, data, sections, 0, 0);
+        Map<String, HttpClient> others = new LinkedHashMap<>();
+        if (!moreClients.isEmpty()) {
+            ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+            ObjectNode root = (ObjectNode) mapper.readTree(yaml);
+            ArrayNode clients = (ArrayNode) root.get("clients");
+            for (Map.Entry<String, Set<String>> c : moreClients.entrySet()) {
+                HeldCertificate held = pki.ca().issue(c.getKey()).client().build();
+                ObjectNode client = clients.addObject().put("name", c.getKey());
+                client.putObject("certificate").put("sha256", DemoPki.fingerprint(held.certificate()));
+                client.putArray("sources").add("127.0.0.1/32");
+                c.getValue().forEach(client.putArray("roles")::add);
+                client.putArray("purposes").add("kyc");
+                others.put(c.getKey(), client(pki, held));
+            }
+            yaml = mapper.writeValueAsString(root);
+        }
+        Files.writeString(config, yaml);
+        GatewayUnderTest g = new GatewayUnderTest(opener, token, config, pki, client(pki, pki.client()), others);
         g.startGateway();
         return g;
     }
@@ -99,13 +136,42 @@ public final class GatewayUnderTest implements AutoCloseable {
     /** {@code method} on {@code path} without a body. */
     public HttpResponse<String> send(String method, String path, String... headers)
             throws IOException, InterruptedException {
+        return send(http, method, path, null, null, headers);
+    }
+
+    /** POST {@code body} (UTF-8) as {@code contentType} to {@code path} as the declared client. */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        return send(http, "POST", path, contentType, body, headers);
+    }
+
+    /**
+     * {@code method} on {@code path} as the extra client {@code client}, with {@code body} (UTF-8,
+     * as {@code contentType}) unless it is null.
+     */
+    public HttpResponse<String> sendAs(String client, String method, String path, String contentType, String body,
+                                       String... headers) throws IOException, InterruptedException {
+        HttpClient as = others.get(client);
+        if (as == null) {
+            throw new IllegalArgumentException("client " + client + ": not declared (expected one of "
+                    + others.keySet() + ")");
+        }
+        return send(as, method, path, contentType, body, headers);
+    }
+
+    private HttpResponse<String> send(HttpClient as, String method, String path, String contentType, String body,
+                                        String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:"
                         + gateway.clientAddress().getPort() + path))
-                .timeout(Duration.ofSeconds(20)).method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(Duration.ofSeconds(20)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return as.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Stops the gateway; the token is closed with it. */
@@ -116,10 +182,10 @@ public final class GatewayUnderTest implements AutoCloseable {
         }
     }
 
-    private static HttpClient client(DemoPki pki) throws GeneralSecurityException, IOException {
+    private static HttpClient client(DemoPki pki, HeldCertificate identity) throws GeneralSecurityException, IOException {
         char[] password = "e2e".toCharArray();
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(pki.client().keyStore("client", password), password);
+        kmf.init(identity.keyStore("client", password), password);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", pki.ca().certificate());

@@ -14,6 +14,7 @@ final class Capabilities {
     }
 
     private static final List<Starter> ALL = List.of(
+            lv.sargs.gateway.treasury.TreasuryCapability::start,
             lv.sargs.gateway.lookup.LookupsCapability::start,
             lv.sargs.gateway.statistics.StatisticsCapability::start);
 

@@ -19,6 +19,8 @@ import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.demo.LookupsWiring;
 import lv.sargs.sandbox.demo.StatisticsWiring;
+import lv.sargs.sandbox.demo.TreasuryWiring;
+import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,10 @@ class OpenApiContractIT {
             StatisticsWiring.Prepared statistics = StatisticsWiring.start(dir.resolve("lb"), t,
                     lv.sargs.testkit.CertificateAuthority.create("Contract test CA"));
             simulators.add(statistics.exchange());
-            return LookupsWiring.prepare(sandbox, t, dir.resolve("registers"), "24h", "72h") + statistics.yaml();
+            TreasuryWiring.SandboxEkase ekase = TreasuryWiring.startEkase();
+            simulators.add(ekase);
+            return LookupsWiring.prepare(sandbox, t, dir.resolve("registers"), "24h", "72h") + statistics.yaml()
+                    + TreasuryWiring.prepare(ekase, t, dir.resolve("treasury"), EkaseMode.MANAGE);
         })) {
             Set<String> routed = new TreeSet<>(gateway.gateway().routes());
 

@@ -70,7 +70,8 @@ final class ClientsReader {
         return out;
     }
 
-    private static Optional<Set<String>> names(Node node) {
+    /** A list of distinct names (roles, purposes), each as {@link Units#name} accepts it. */
+    static Optional<Set<String>> names(Node node) {
         return node.list().map(items -> {
             Set<String> out = new LinkedHashSet<>();
             for (Node item : items) {

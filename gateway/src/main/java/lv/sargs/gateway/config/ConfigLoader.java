@@ -143,11 +143,14 @@ public final class ConfigLoader {
         // Optional: a gateway without the section does no statistics at all (the capability is off).
         Optional<StatisticsConfig> statistics = s.optional("statistics").flatMap(Node::section)
                 .map(st -> new StatisticsReader(clock.instant()).read(st));
+        // Optional: a gateway that does not pay through eKase leaves the section out.
+        Optional<TreasuryConfig> treasury = s.optional("treasury").flatMap(Node::section)
+                .map(t -> new TreasuryReader(environment).read(t));
         s.end();
         if (problems.count() > 0) {
             return null;
         }
         return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
-                statistics);
+                statistics, treasury);
     }
 }

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,32 @@ final class CrossChecks {
             problems.add("listeners.management.bind", management.toString(),
                     "a port other than listeners.client.bind's " + client.port());
         }
+        c.treasury().ifPresent(t -> treasury(c.clientListener().limits(), t, problems));
         if (c.token() instanceof TokenConfig.Demo) {
             if (!client.isLoopback()) {
                 problems.add("token.demo", "true", "a pkcs11 token: the demo token (NOT FOR PRODUCTION) is allowed only"
                         + " with a loopback listeners.client.bind, and it is " + client);
             }
+        }
+    }
+
+    /**
+     * A payment document the XML bounds admit must fit the listener's body limit, and a report
+     * asked of eKase must be answered (or failed as 502) within the client's request budget: the
+     * report routes share the listener's one budget, so the eKase exchange must end before it.
+     */
+    private static void treasury(Limits limits, TreasuryConfig t, Problems problems) {
+        if (limits.maxBodyBytes() < t.xml().maxBytes()) {
+            problems.add("treasury.xml.maxBytes", Units.showSize(t.xml().maxBytes()), "at most "
+                    + "listeners.client.limits.maxBodySize " + Units.showSize(limits.maxBodyBytes())
+                    + ", or a payment the parser admits is refused 413 by the listener");
+        }
+        Duration exchange = t.ekase().connectTimeout().plus(t.ekase().requestTimeout());
+        if (exchange.compareTo(limits.requestTimeout()) >= 0) {
+            problems.add("treasury.ekase.requestTimeout", Units.show(t.ekase().requestTimeout()), "with connectTimeout "
+                    + Units.show(t.ekase().connectTimeout()) + " together below listeners.client.limits.requestTimeout "
+                    + Units.show(limits.requestTimeout()) + ", so a slow eKase report is a 502 rather than a 504"
+                    + " with the exchange still running");
         }
     }
 

@@ -17,39 +17,44 @@ import java.util.Optional;
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM
  * @param lookups register lookups; empty when this gateway does none
  * @param statistics the statistics capability for Latvijas Banka; empty when the section is absent (off)
+ * @param treasury Treasury payments and reports through eKase; empty when this gateway does none
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
                             Duration shutdownGrace, Optional<LookupsConfig> lookups,
-                            Optional<StatisticsConfig> statistics) {
+                            Optional<StatisticsConfig> statistics, Optional<TreasuryConfig> treasury) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
-        statistics = statistics == null ? Optional.empty() : statistics;
     }
 
     public GatewayConfig withClientListener(ClientListenerConfig value) {
         return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics);
+                statistics, treasury);
     }
 
     public GatewayConfig withManagementListener(ManagementListenerConfig value) {
         return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics);
+                statistics, treasury);
     }
 
     public GatewayConfig withLookups(Optional<LookupsConfig> value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                value, statistics);
+                value, statistics, treasury);
     }
 
     public GatewayConfig withStatistics(Optional<StatisticsConfig> value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, value);
+                lookups, value, treasury);
+    }
+
+    public GatewayConfig withTreasury(Optional<TreasuryConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
+                lookups, statistics, value);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups,
-                statistics);
+                statistics, treasury);
     }
 }

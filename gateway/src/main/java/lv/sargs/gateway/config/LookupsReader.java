@@ -22,7 +22,6 @@ final class LookupsReader {
             "fpr", List.of("fpr.person"));
 
     private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
     private final Map<String, String> environment;
 
@@ -144,29 +143,7 @@ final class LookupsReader {
     }
 
     private SecretSource secret(Section s) {
-        SecretSource out = null;
-        if (s.has("file") == s.has("env")) {
-            s.problem(s.has("file") ? "both file and env" : "neither file nor env",
-                    "exactly one of file: /etc/sargs/viss-client.secret or env: SARGS_VISS_SECRET");
-            s.optional("file");
-            s.optional("env");
-        } else if (s.has("file")) {
-            out = s.required("file", "a secret file").flatMap(n -> n.parse(Units::absolutePath).map(p -> {
-                TokenReader.checkPinFile(n, p);
-                return (SecretSource) new SecretSource.File(p);
-            })).orElse(null);
-        } else {
-            out = s.required("env", "an environment variable name").flatMap(n -> n.text().map(v -> {
-                if (!ENV_NAME.matcher(v).matches()) {
-                    n.problem("an environment variable name such as SARGS_VISS_SECRET");
-                } else if (environment.get(v) == null) {
-                    n.problem("an environment variable set for the service, but it is not set");
-                }
-                return (SecretSource) new SecretSource.Environment(v);
-            })).orElse(null);
-        }
-        s.end();
-        return out;
+        return SecretReader.read(s, environment, "/etc/sargs/viss-client.secret", "SARGS_VISS_SECRET");
     }
 
     private static Duration duration(Section s, String key, String expected, Duration min, Duration max) {
@@ -180,7 +157,8 @@ final class LookupsReader {
         return p;
     }
 
-    private static URI httpsUri(String text) {
+    /** An https URI with a host and no query; the reader's message otherwise. */
+    static URI httpsUri(String text) {
         try {
             URI uri = new URI(text);
             if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null) {

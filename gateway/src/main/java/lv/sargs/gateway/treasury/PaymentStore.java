@@ -25,10 +25,12 @@ final class PaymentStore implements AutoCloseable {
     private final MVMap<String, String> byKey;
     private final MVMap<String, String> byMsgId;
     private final Path file;
+    private final PaymentListener listener;
 
-    private PaymentStore(Path file, MVStore store) {
+    private PaymentStore(Path file, MVStore store, PaymentListener listener) {
         this.file = file;
         this.store = store;
+        this.listener = listener;
         this.payments = store.openMap("payments");
         this.byKey = store.openMap("idempotency");
         this.byMsgId = store.openMap("msgIds");
@@ -40,12 +42,17 @@ final class PaymentStore implements AutoCloseable {
      * @throws TreasuryException {@code STORE_FAILED} naming the file when it cannot be opened
      */
     static PaymentStore open(Path file, char[] key) {
+        return open(file, key, PaymentListener.NONE);
+    }
+
+    /** As {@link #open(Path, char[])}, telling {@code listener} of every payment persisted. */
+    static PaymentStore open(Path file, char[] key, PaymentListener listener) {
         try {
             MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
             if (key != null) {
                 builder.encryptionKey(key.clone());
             }
-            return new PaymentStore(file, builder.open());
+            return new PaymentStore(file, builder.open(), listener);
         } catch (MVStoreException e) {
             throw new TreasuryException(TreasuryException.Code.STORE_FAILED,
                     "treasury.store.file: " + file + " cannot be opened (" + e.getMessage() + ")", e);
@@ -84,6 +91,7 @@ final class PaymentStore implements AutoCloseable {
         byKey.put(key, payment.id());
         byMsgId.put(payment.msgId(), payment.id());
         commitAndSync(payment);
+        listener.persisted(payment);
         return new Created(payment, true);
     }
 
@@ -91,6 +99,7 @@ final class PaymentStore implements AutoCloseable {
     synchronized void update(Payment payment) {
         payments.put(payment.id(), PaymentCodec.encode(payment));
         commitAndSync(payment);
+        listener.persisted(payment);
     }
 
     /** Every payment not yet in a terminal state, for the submitter to resume after a restart. */

@@ -15,7 +15,6 @@ import lv.sargs.gateway.http.Request;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
-import org.tinylog.Logger;
 
 /**
  * The Treasury's client routes. Every route admits any recognised client at the router and lets
@@ -116,12 +115,12 @@ public final class TreasuryRoutes {
         }
         ProblemType type = problemType(e.code());
         return switch (e.code()) {
-            // Upstream and store failures carry internal addresses and causes: log them, answer generically.
-            case UPSTREAM_FAILED, STORE_FAILED -> {
-                Logger.warn(e, "treasury: {}", e.getMessage());
-                yield new ProblemException(type, type.title() + "; retry later.", e);
-            }
-            default -> new ProblemException(type, e.getMessage(), e);
+            // Upstream and store failures carry internal addresses and causes: the exchange logs the
+            // cause with the request id, the client gets a generic detail.
+            case UPSTREAM_FAILED, STORE_FAILED -> new ProblemException(type, type.title() + "; retry later.", e);
+            // The client's own mistake: its detail says it all; no stack trace per bad request (a hostile
+            // input is already logged once as a rejected input by the service).
+            default -> new ProblemException(type, e.getMessage());
         };
     }
 

@@ -76,8 +76,25 @@ public final class TreasuryService implements AutoCloseable {
      * @throws TreasuryException {@code STORE_FAILED} when the store cannot be opened
      */
     public static TreasuryService start(TreasurySettings settings, EkaseAdapter ekase, Clock clock, PaymentSteps steps) {
-        TreasuryService service = new TreasuryService(settings, ekase, clock,
-                PaymentStore.open(settings.storeFile(), settings.storeKey()), steps);
+        return start(settings, ekase, clock, steps, PaymentListener.NONE);
+    }
+
+    /**
+     * As {@link #start(TreasurySettings, EkaseAdapter, Clock, PaymentSteps)}, telling
+     * {@code listener} of every payment state persisted (metrics, audit).
+     */
+    public static TreasuryService start(TreasurySettings settings, EkaseAdapter ekase, Clock clock, PaymentSteps steps,
+                                        PaymentListener listener) {
+        char[] key = settings.storeKey();
+        PaymentStore store;
+        try {
+            store = PaymentStore.open(settings.storeFile(), key, listener);
+        } finally {
+            if (key != null) {
+                java.util.Arrays.fill(key, '\0');
+            }
+        }
+        TreasuryService service = new TreasuryService(settings, ekase, clock, store, steps);
         service.submitter.resume();
         return service;
     }

@@ -8,8 +8,9 @@ import lv.sargs.gateway.treasury.xml.XmlLimits;
 /**
  * The Treasury service's configuration (keys under {@code treasury.} in the gateway's file).
  *
- * @param storeFile the payment store file ({@code treasury.store.file})
- * @param storeKey the store's encryption key, or null for none ({@code treasury.store.key}); never printed
+ * @param storeFile the payment store file ({@code treasury.mv.db} in the gateway's data directory)
+ * @param storeKey the store's encryption key (in the gateway derived on the token from
+ *     {@code treasury.storageKeyLabel}), or null for none; never printed
  * @param modes which client roles give view or manage mode ({@code treasury.roles.view/manage})
  * @param pollInterval how often the status of a sent payment is asked ({@code treasury.pollInterval})
  * @param retryMin the first wait after a failed exchange, doubled per failure ({@code treasury.retry.min})

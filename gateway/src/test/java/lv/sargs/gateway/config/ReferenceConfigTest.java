@@ -33,15 +33,31 @@ class ReferenceConfigTest {
         Path lb = dir.resolve("lb-statistics.pem");
         Files.writeString(lb, f.ca.issue("Latvijas Banka").cms().keyType(CertificateAuthority.KeyType.EC_P384).build()
                 .certificatePem());
+        Path ekasePassword = Files.createFile(dir.resolve("ekase-password"));
+        Files.setPosixFilePermissions(ekasePassword, PosixFilePermissions.fromString("rw-------"));
         String yaml = Files.readString(REFERENCE)
                 .replace("/etc/sargs/pki/listener-chain.pem", f.serverChain.toString())
                 .replace("/etc/sargs/pki/clients-ca.pem", f.clientCa.toString())
                 .replace("/usr/lib/softhsm/libsofthsm2.so", library.toString())
                 .replace("/run/credentials/sargs.service/token-pin", pin.toString())
-                .replace("/var/lib/sargs", f.dataDirectory.toString())
-                .replace("/etc/sargs/pki/lb-statistics.pem", lb.toString());
+                .replace("/etc/sargs/pki/lb-statistics.pem", lb.toString())
+                .replace("/etc/sargs/pki/ekase-ca.pem", f.clientCa.toString())
+                .replace("/etc/sargs/pki/ekase-client-chain.pem", f.serverChain.toString())
+                .replace("/run/credentials/sargs.service/ekase-password", ekasePassword.toString())
+                .replace("/etc/sargs/pki/viss-ca.pem", f.clientCa.toString())
+                .replace("/etc/sargs/pki/viss-client-chain.pem", f.serverChain.toString())
+                .replace("/run/credentials/sargs.service/viss-secret", ekasePassword.toString())
+                .replace("/etc/sargs/pki/fpr-ca.pem", f.clientCa.toString())
+                .replace("/etc/sargs/pki/fpr-client-chain.pem", f.serverChain.toString())
+                .replace("/run/credentials/sargs.service/fpr-secret", ekasePassword.toString())
+                .replace("/var/lib/sargs", f.dataDirectory.toString());
 
-        GatewayConfig c = ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(yaml, REFERENCE.toString());
+        GatewayConfig c;
+        try {
+            c = ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(yaml, REFERENCE.toString());
+        } catch (ConfigException e) {
+            throw new AssertionError("the reference config does not load: " + e.problems(), e);
+        }
 
         assertEquals(new Endpoint("0.0.0.0", 8443), c.clientListener().bind());
         assertEquals(new Endpoint("127.0.0.1", 9090), c.managementListener().bind());
@@ -51,11 +67,19 @@ class ReferenceConfigTest {
         assertEquals(new PinSource.File(pin), token.settings().pin());
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
+        LookupsConfig lookups = c.lookups().orElseThrow();
+        assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.viss().orElseThrow().audience());
+        assertEquals(5, lookups.registers().size());
         StatisticsConfig statistics = c.statistics().orElseThrow();
         assertEquals(95_000_000L, statistics.maxFileBytes());
         assertEquals(List.of(lb), statistics.recipients());
         assertEquals("STAT/OUT", statistics.sftp().outDir());
         assertEquals(Duration.ofMinutes(5), statistics.pollInterval());
+        TreasuryConfig treasury = c.treasury().orElseThrow();
+        assertEquals(TreasuryConfig.Mode.MANAGE, treasury.ekase().mode());
+        assertEquals(new SecretSource.File(ekasePassword), treasury.ekase().password());
+        assertEquals(TreasuryReader.XML, treasury.xml());
+        assertEquals(TreasuryReader.POLL_INTERVAL, treasury.pollInterval());
     }
 
     @Test
@@ -66,6 +90,6 @@ class ReferenceConfigTest {
                 .filter(l -> !l.startsWith("#"))
                 .filter(l -> l.matches("^([A-Za-z]+: |- )/.*"))
                 .count();
-        assertEquals(6, paths);
+        assertEquals(15, paths);
     }
 }

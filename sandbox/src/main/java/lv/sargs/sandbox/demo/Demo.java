@@ -64,7 +64,12 @@ public final class Demo {
         String lookups = LookupsWiring.prepare(sandbox, token, dir.resolve("registers"), "24h", "72h");
         StatisticsWiring.Prepared statistics = StatisticsWiring.start(dir.resolve("lb"), token, pki.ca());
         upstreams.add(statistics.exchange()::close);
-        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml()), StandardCharsets.UTF_8);
+        TreasuryWiring.SandboxEkase ekase = TreasuryWiring.startEkase();
+        upstreams.add(ekase::close);
+        String treasury = TreasuryWiring.prepare(ekase, token, dir.resolve("treasury"),
+                lv.sargs.gateway.treasury.ekase.EkaseMode.MANAGE);
+        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml() + treasury),
+                StandardCharsets.UTF_8);
 
         GatewayConfig config;
         try {
@@ -122,6 +127,12 @@ public final class Demo {
         out.println("Send a statistical report to (simulated) Latvijas Banka, then follow it at the Location it answers:");
         out.println("  " + asClient + " -i -H 'Content-Type: text/plain' --data-binary @" + statistics.sampleReport()
                 + " '" + base + "/v1/statistics/reports?prefix=K01&periodEnd=2026-10-31'");
+        out.println("Pay from a Treasury account (simulated eKase), then read the account's report for today:");
+        out.println("  " + asClient + " -i " + base + "/v1/treasury/payments -H 'Idempotency-Key: demo-1'"
+                + " -H 'Content-Type: application/json' -d '{\"debtor\":{\"name\":\"Valsts iestade A\","
+                + "\"iban\":\"LV34TREL2200000000001\"},\"transfers\":[{\"amount\":\"12.34\",\"creditor\":"
+                + "{\"name\":\"SIA Piegadatajs\",\"iban\":\"LV44HABA0551000000001\"},\"creditorBic\":\"HABALV22\"}]}'");
+        out.println("  " + asClient + " " + base + "/v1/treasury/accounts/LV34TREL2200000000001/report");
         out.println("Status:");
         out.println("  curl http://127.0.0.1:" + gateway.managementAddress().getPort() + "/v1/status");
         out.println();

@@ -96,14 +96,16 @@ public final class EkaseSimulator implements AutoCloseable {
     private final SourceFilter sourceFilter;
     private final SimPayments payments;
     private final Ledger ledger;
+    private final Map<String, SimUser> users;
 
     private EkaseSimulator(EventLoopGroup group, Channel server, SourceFilter sourceFilter, SimPayments payments,
-                           Ledger ledger) {
+                           Ledger ledger, Map<String, SimUser> users) {
         this.group = group;
         this.server = server;
         this.sourceFilter = sourceFilter;
         this.payments = payments;
         this.ledger = ledger;
+        this.users = users;
     }
 
     /** Starts a simulator on 127.0.0.1, port 0. */
@@ -115,8 +117,9 @@ public final class EkaseSimulator implements AutoCloseable {
         Ledger ledger = new Ledger(settings.accounts(), LocalDate.now(settings.clock().withZone(RIGA)));
         SimPayments payments = new SimPayments(ledger, settings.clock(), RIGA, settings.acceptAfter(),
                 settings.bookAfter(), settings.closedAccounts());
+        // Concurrent: users registered while running (register) are seen by the handlers at once.
         Map<String, SimUser> users = settings.users().stream()
-                .collect(Collectors.toUnmodifiableMap(SimUser::name, Function.identity()));
+                .collect(Collectors.toConcurrentMap(SimUser::name, Function.identity()));
         SafeXml xml = new SafeXml(XmlLimits.TREASURY);
         SourceFilter sourceFilter = new SourceFilter(settings.sources());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -135,11 +138,16 @@ public final class EkaseSimulator implements AutoCloseable {
                         }
                     })
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            return new EkaseSimulator(group, server, sourceFilter, payments, ledger);
+            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** Registers (or replaces) a user while running, as the Treasury registers a new eKase user. */
+    public void register(SimUser user) {
+        users.put(user.name(), user);
     }
 
     /** The port bound on 127.0.0.1. */

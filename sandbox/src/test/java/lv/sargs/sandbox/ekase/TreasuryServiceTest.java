@@ -246,7 +246,7 @@ class TreasuryServiceTest {
         assertTrue(m.contains("GrpHdr.NbOfTxs: 2 (expected: 1"), m);
         assertTrue(m.contains("Amt.InstdAmt@Ccy: USD (expected: EUR)"), m);
         assertTrue(m.contains("Amt.InstdAmt: 1.005 (expected: more than 0 with at most 2 decimals)"), m);
-        assertTrue(m.contains("CdtrAcct.Id.IBAN: LV45HABA0551000000001 (expected: valid check digits"), m);
+        assertTrue(m.contains("CdtrAcct.Id.IBAN: LV45HABA0551000000001 (expected: valid check digits, ISO 7064 MOD 97-10"), m);
         assertTrue(m.contains("DbtrAgt.FinInstnId.BIC: HABALV22 (expected: TRELLV22)"), m);
     }
 

@@ -1,0 +1,200 @@
+package lv.sargs.gateway.treasury;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.X509ExtendedKeyManager;
+import lv.sargs.gateway.Capability;
+import lv.sargs.gateway.CapabilityContext;
+import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.audit.AuditTrail;
+import lv.sargs.gateway.cache.StorageKey;
+import lv.sargs.gateway.config.TreasuryConfig;
+import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.status.State;
+import lv.sargs.gateway.status.StatusReporter;
+import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
+import lv.sargs.gateway.treasury.ekase.EkaseMode;
+import lv.sargs.gateway.treasury.ekase.EkaseSettings;
+import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
+import lv.sargs.gateway.treasury.xml.SafeXml;
+import lv.sargs.gateway.treasury.xml.XmlLimits;
+import lv.sargs.gateway.upstream.UpstreamTls;
+import lv.sargs.hsm.TokenException;
+import org.tinylog.Logger;
+
+/**
+ * Treasury payments and reports as a gateway capability: opens the encrypted payment store with a
+ * key derived on the token, connects eKase with the Treasury-issued client key on the token,
+ * resumes unfinished payments, serves the five Treasury routes, reports {@code treasury} and
+ * {@code upstream.ekase}, counts payments by state, and records each accepted and each finished
+ * payment in its own audit trail ({@code audit/treasury.jsonl}).
+ */
+public final class TreasuryCapability implements Capability {
+
+    /** The payment store's file in the data directory. */
+    static final String STORE_FILE = "treasury.mv.db";
+    /** The Treasury's audit trail, beside (never shared with) the lookups' {@code audit.jsonl}. */
+    static final String AUDIT_FILE = "treasury.jsonl";
+    private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
+
+    private final TreasuryService service;
+    private final EkaseAdapter ekase;
+    private final AuditTrail audit;
+
+    private TreasuryCapability(TreasuryService service, EkaseAdapter ekase, AuditTrail audit) {
+        this.service = service;
+        this.ekase = ekase;
+        this.audit = audit;
+    }
+
+    /** Starts the Treasury when the config has a {@code treasury} section; empty otherwise. */
+    public static Optional<Capability> start(CapabilityContext c) throws StartupException {
+        Optional<TreasuryConfig> section = c.config().treasury();
+        if (section.isEmpty()) {
+            c.status().register("treasury", false, State.OK, "not configured (no treasury section)");
+            return Optional.empty();
+        }
+        TreasuryConfig config = section.get();
+        StatusReporter reporter = c.status().register("treasury", true, State.FAILED, "starting");
+        StatusReporter upstream = c.status().register("upstream.ekase", false, State.OK, "no call yet");
+        char[] storeKey = derive(c, config);
+        EkaseAdapter ekase = null;
+        AuditTrail audit = null;
+        try {
+            XmlLimits limits = new XmlLimits(config.xml().maxBytes(), config.xml().maxDepth(),
+                    config.xml().maxElements(), config.xml().maxAttributes());
+            ekase = new ObservedEkase(adapter(c, config.ekase(), limits), upstream);
+            audit = AuditTrail.open(AuditTrail.prepare(c.dataDirectory().resolve("audit")).resolveSibling(AUDIT_FILE),
+                    10_000, Clock.systemUTC());
+            TreasurySettings settings = new TreasurySettings(c.dataDirectory().resolve(STORE_FILE), storeKey,
+                    new ModeMapping(config.viewRoles(), config.manageRoles()), config.pollInterval(), config.retryMin(),
+                    config.retryMax(), limits, RIGA, config.requestThreads(), config.requestQueue());
+            TreasuryService service = TreasuryService.start(settings, ekase, Clock.systemUTC(), PaymentSteps.NONE,
+                    new Recorder(c.metrics(), audit));
+            reporter.ok("payment store open; eKase user " + config.ekase().user() + " in " + config.ekase().mode()
+                    + " mode");
+            return Optional.of(new TreasuryCapability(service, ekase, audit));
+        } catch (TokenException e) {
+            closeQuietly(audit, ekase);
+            reporter.failed(e.getMessage());
+            throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
+                    + config.ekase().clientKeyLabel() + ": " + e.getMessage() + " [" + e.code() + "]", e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(audit, ekase);
+            reporter.failed(e.getMessage());
+            throw new StartupException(StartupException.Code.STORES, "treasury: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(storeKey, '\0');
+        }
+    }
+
+    private static EkaseAdapter adapter(CapabilityContext c, TreasuryConfig.Ekase e, XmlLimits limits) {
+        List<X509Certificate> trusted = UpstreamTls.readCertificates(e.trustedCa());
+        // The chain comes from the admin's PEM file as issued by the Treasury, not rebuilt by a key store.
+        List<X509Certificate> chain = UpstreamTls.readCertificates(e.clientKeyChain());
+        X509ExtendedKeyManager clientKey = c.token().keyManager(e.clientKeyLabel(), chain);
+        char[] password = e.password().read();
+        try {
+            EkaseSettings settings = new EkaseSettings(e.baseUri(), trusted, e.user(), password,
+                    EkaseMode.valueOf(e.mode().name()), e.connectTimeout(), e.requestTimeout());
+            return HttpsEkaseAdapter.create(settings, clientKey, new SafeXml(limits), Clock.systemUTC());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public String name() {
+        return "treasury";
+    }
+
+    @Override
+    public void addRoutes(Router.Builder routes) {
+        TreasuryRoutes.register(routes, service);
+    }
+
+    /** Stops taking requests, lets the submitter's step in progress finish, closes the store, eKase and the trail. */
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } finally {
+            closeQuietly(ekase, audit);
+        }
+    }
+
+    private static char[] derive(CapabilityContext c, TreasuryConfig config) throws StartupException {
+        try {
+            return StorageKey.derive(c.token(), config.storageKeyLabel(), "treasury").get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException(StartupException.Code.TOKEN, "interrupted deriving the treasury store key", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String why = cause instanceof TokenException t ? t.getMessage() + " [" + t.code() + "]" : cause.getMessage();
+            throw new StartupException(StartupException.Code.TOKEN, "treasury.storageKeyLabel: "
+                    + config.storageKeyLabel() + " (expected: an RSA key on " + c.token().name() + "): " + why, cause);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                Logger.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Counts each state a payment enters ({@code sargs_treasury_payments_total{state}}) and records
+     * accepted and finished payments in the audit trail; runs on the thread that persisted the
+     * change (never an event loop) and never blocks.
+     */
+    private static final class Recorder implements PaymentListener {
+
+        private final Map<PaymentState, Metrics.Counter> entered = new EnumMap<>(PaymentState.class);
+        private final AuditTrail audit;
+
+        Recorder(Metrics metrics, AuditTrail audit) {
+            this.audit = audit;
+            for (PaymentState state : PaymentState.values()) {
+                entered.put(state, metrics.counter("sargs_treasury_payments_total",
+                        "Treasury payments that entered each state.", Metrics.label("state", state.name())));
+            }
+        }
+
+        @Override
+        public void persisted(Payment p) {
+            List<StatusChange> history = p.history();
+            PaymentState state = p.state();
+            if (history.size() > 1 && history.get(history.size() - 2).state() == state) {
+                return;
+            }
+            entered.get(state).increment();
+            if (state == PaymentState.STORED || state.terminal()) {
+                StatusChange last = p.last();
+                audit.record("treasury-payment", "payment", p.id(), "client", p.client(),
+                        "idempotencyKey", p.idempotencyKey(), "msgId", p.msgId(),
+                        "state", state.name(),
+                        "isoStatus", String.valueOf(last.isoStatus()), "reason", String.valueOf(last.reasonCode()));
+            }
+        }
+    }
+}
