@@ -222,4 +222,25 @@ class LookupsIT {
         assertEquals(1, changes.size(), changes.toString());
         assertEquals(watched.registrationNumber(), changes.get(0).get("id").asText());
     }
+
+    @Test
+    void aPersonsChangeInThePopulationRegisterAppearsInTheFeedWhenWatched() throws Exception {
+        var person = sandbox.world().persons().get(7);
+        assertEquals(201, gateway.send("PUT", "/v1/watchlist/person/" + person.personalCode()).statusCode());
+        String after = JSON.readTree(gateway.get("/v1/changes").body()).get("next").asText();
+
+        sandbox.world().recordChange(person.withSurname(person.surname() + "-Kalniņa"));
+
+        JsonNode changes = null;
+        for (int i = 0; i < 50; i++) {
+            changes = JSON.readTree(gateway.get("/v1/changes?after=" + after).body()).get("changes");
+            if (changes.size() > 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals("person", changes.get(0).get("kind").asText());
+        assertEquals("fpr", changes.get(0).get("source").asText());
+    }
 }

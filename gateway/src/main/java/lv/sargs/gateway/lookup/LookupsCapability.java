@@ -109,8 +109,9 @@ public final class LookupsCapability implements Capability {
                 purge.accept(subject);
                 trail.record("purge", "subject", subject.kind() + " " + subject.id());
             }, blocking, Clock.systemUTC());
-            List<ChangeSource> feeds = registers.viss.<List<ChangeSource>>map(v -> List.of(new VissChangeSource(v)))
-                    .orElse(List.of());
+            List<ChangeSource> feeds = new java.util.ArrayList<>();
+            registers.viss.ifPresent(v -> feeds.add(RegisterFeed.viss(v)));
+            registers.fpr.ifPresent(f -> feeds.add(RegisterFeed.fpr(f)));
             ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
                     Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sargs-change-feeds", true)));
             monitor.start(config.changeFeedInterval());
