@@ -165,7 +165,7 @@ public final class LoadClient {
         int seconds;
 
         Recorder(int connections) {
-            latencies = new long[connections][1 << 16];
+            latencies = new long[connections][1 << 10];
             counts = new int[connections];
         }
 

@@ -39,8 +39,8 @@ public final class DemoConfig {
                       maxBodySize: 10MiB
                       idleTimeout: 60s
                       handshakeTimeout: 10s
-                      maxConnectionsPerSource: 64
-                      maxRequestsInFlight: 256
+                      maxConnectionsPerSource: 256
+                      maxRequestsInFlight: 512
                       requestTimeout: 3s
                   management:
                     bind: 127.0.0.1:%d
