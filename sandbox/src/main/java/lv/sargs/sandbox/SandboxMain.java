@@ -22,8 +22,9 @@ import org.tinylog.Logger;
 import org.tinylog.configuration.Configuration;
 
 /**
- * Starts every simulator on loopback until Ctrl-C, prints their addresses, and writes the CA
- * certificate to trust and the default client's credentials to a directory.
+ * Starts every simulator on loopback until Ctrl-C — VISS, the population register, eKase and
+ * Latvijas Banka's SFTP file exchange — prints their addresses, and writes the CA certificate to
+ * trust and the default client's credentials (valid at all four) to a directory.
  *
  * <pre>
  * SandboxMain [--seed N] [--viss-port P] [--fpr-port P] [--admin-port P] [--out DIR (default: a new temp dir)]
@@ -66,13 +67,19 @@ public final class SandboxMain {
         }
         Path out = parsed.outDirectory();
         writeFiles(sandbox, out);
+        TreasuryAndStatistics more = TreasuryAndStatistics.start(sandbox, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             admin.close();
+            more.close();
             sandbox.close();
             stopped.countDown();
         }, "sandbox-shutdown"));
         print(System.out, sandbox, admin, out);
+        more.print(System.out);
+        System.out.println();
+        System.out.print(sandbox.caCertificatePem());
+        System.out.flush();
         stopped.await();
     }
 
@@ -125,9 +132,6 @@ public final class SandboxMain {
         out.println("  client id             " + sandbox.defaultClient().clientId() + " (both simulators)");
         out.println("  client certificate    " + dir.resolve("client-chain.pem").toAbsolutePath()
                 + " + client-key.pem, secret in client-secret.txt");
-        out.println();
-        out.print(sandbox.caCertificatePem());
-        out.flush();
     }
 
     /** The command line, validated. */
