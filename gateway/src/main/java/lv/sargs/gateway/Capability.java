@@ -18,4 +18,18 @@ public interface Capability extends AutoCloseable {
     /** Stops background work and closes stores; called once, off any event loop. */
     @Override
     void close();
+
+    /** Closes each of {@code resources} that is not null; one failure is logged and does not stop the rest. */
+    static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                org.tinylog.Logger.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
 }

@@ -46,6 +46,9 @@ class CertificateAuthorityTest {
     @Test
     void privateKeyPemIsPkcs8() {
         HeldCertificate client = ca.issue("client").client().build();
-        assertTrue(client.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"), client.privateKeyPem());
+        // PKCS#8 PEM: the unencrypted "PRIVATE KEY" label (not "RSA"/"EC", not "ENCRYPTED").
+        String firstLine = client.privateKeyPem().lines().findFirst().orElseThrow();
+        assertTrue(firstLine.startsWith("-----BEGIN ") && firstLine.endsWith(" KEY-----")
+                && firstLine.contains("BEGIN PRIVATE"), firstLine);
     }
 }

@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.cache.AnswerCache;
 import lv.sargs.gateway.cache.Freshness;
-import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.gateway.config.LookupsConfig;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.status.State;
@@ -29,9 +26,7 @@ import lv.sargs.gateway.watch.ChangeMonitor;
 import lv.sargs.gateway.watch.ChangeSource;
 import lv.sargs.gateway.watch.WatchStore;
 import lv.sargs.gateway.watch.WatchedSubject;
-import lv.sargs.hsm.TokenException;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import org.tinylog.Logger;
 
 /**
  * Register lookups as a gateway capability: opens the encrypted cache and watchlist with keys
@@ -74,8 +69,8 @@ public final class LookupsCapability implements Capability {
         LookupsConfig config = section.get();
         var reporter = c.status().register("lookups", true, State.FAILED, "starting");
         Path data = c.dataDirectory();
-        char[] cacheKey = derive(c, config, "cache");
-        char[] watchKey = derive(c, config, "watch");
+        char[] cacheKey = c.storageKey("lookups.storageKeyLabel", config.storageKeyLabel(), "cache");
+        char[] watchKey = c.storageKey("lookups.storageKeyLabel", config.storageKeyLabel(), "watch");
         AnswerCache cache = null;
         WatchStore watch = null;
         AuditTrail audit = null;
@@ -121,7 +116,7 @@ public final class LookupsCapability implements Capability {
             return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
                     watchRoutes));
         } catch (IOException | RuntimeException e) {
-            closeQuietly(registers, audit, watch, cache);
+            Capability.closeQuietly(registers, audit, watch, cache);
             timer.shutdownNow();
             blocking.shutdownNow();
             throw new StartupException(StartupException.Code.STORES, "lookups: " + e.getMessage(), e);
@@ -147,7 +142,7 @@ public final class LookupsCapability implements Capability {
         monitor.close();
         timer.shutdownNow();
         blocking.shutdown();
-        closeQuietly(registers, audit, watch, cache);
+        Capability.closeQuietly(registers, audit, watch, cache);
     }
 
     private static Freshness freshness(Map<String, LookupsConfig.RegisterTerms> terms, RegisterPart part) {
@@ -155,30 +150,5 @@ public final class LookupsCapability implements Capability {
         return new Freshness(t.ttl(), t.notFoundTtl(), t.staleIfError());
     }
 
-    private static char[] derive(CapabilityContext c, LookupsConfig config, String purpose) throws StartupException {
-        try {
-            return StorageKey.derive(c.token(), config.storageKeyLabel(), purpose).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException(StartupException.Code.TOKEN, "interrupted deriving the " + purpose + " key", e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String why = cause instanceof TokenException t ? t.getMessage() + " [" + t.code() + "]" : cause.getMessage();
-            throw new StartupException(StartupException.Code.TOKEN, "lookups.storageKeyLabel: "
-                    + config.storageKeyLabel() + " (expected: an RSA key on " + c.token().name() + "): " + why, cause);
-        }
-    }
 
-    private static void closeQuietly(AutoCloseable... resources) {
-        for (AutoCloseable r : resources) {
-            if (r == null) {
-                continue;
-            }
-            try {
-                r.close();
-            } catch (Exception e) {
-                Logger.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
-            }
-        }
-    }
 }

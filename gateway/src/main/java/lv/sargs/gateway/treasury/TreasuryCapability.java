@@ -1,7 +1,6 @@
 package lv.sargs.gateway.treasury;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -10,15 +9,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
 import lv.sargs.gateway.audit.AuditTrail;
-import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.gateway.config.TreasuryConfig;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.metrics.Metrics;
@@ -32,7 +27,6 @@ import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.gateway.upstream.UpstreamTls;
 import lv.sargs.hsm.TokenException;
-import org.tinylog.Logger;
 
 /**
  * Treasury payments and reports as a gateway capability: opens the encrypted payment store with a
@@ -69,7 +63,7 @@ public final class TreasuryCapability implements Capability {
         TreasuryConfig config = section.get();
         StatusReporter reporter = c.status().register("treasury", true, State.FAILED, "starting");
         StatusReporter upstream = c.status().register("upstream.ekase", false, State.OK, "no call yet");
-        char[] storeKey = derive(c, config);
+        char[] storeKey = c.storageKey("treasury.storageKeyLabel", config.storageKeyLabel(), "treasury");
         EkaseAdapter ekase = null;
         AuditTrail audit = null;
         try {
@@ -87,12 +81,12 @@ public final class TreasuryCapability implements Capability {
                     + " mode");
             return Optional.of(new TreasuryCapability(service, ekase, audit));
         } catch (TokenException e) {
-            closeQuietly(audit, ekase);
+            Capability.closeQuietly(audit, ekase);
             reporter.failed(e.getMessage());
             throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
                     + config.ekase().clientKeyLabel() + ": " + e.getMessage() + " [" + e.code() + "]", e);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(audit, ekase);
+            Capability.closeQuietly(audit, ekase);
             reporter.failed(e.getMessage());
             throw new StartupException(StartupException.Code.STORES, "treasury: " + e.getMessage(), e);
         } finally {
@@ -131,36 +125,11 @@ public final class TreasuryCapability implements Capability {
         try {
             service.close();
         } finally {
-            closeQuietly(ekase, audit);
+            Capability.closeQuietly(ekase, audit);
         }
     }
 
-    private static char[] derive(CapabilityContext c, TreasuryConfig config) throws StartupException {
-        try {
-            return StorageKey.derive(c.token(), config.storageKeyLabel(), "treasury").get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException(StartupException.Code.TOKEN, "interrupted deriving the treasury store key", e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String why = cause instanceof TokenException t ? t.getMessage() + " [" + t.code() + "]" : cause.getMessage();
-            throw new StartupException(StartupException.Code.TOKEN, "treasury.storageKeyLabel: "
-                    + config.storageKeyLabel() + " (expected: an RSA key on " + c.token().name() + "): " + why, cause);
-        }
-    }
 
-    private static void closeQuietly(AutoCloseable... resources) {
-        for (AutoCloseable r : resources) {
-            if (r == null) {
-                continue;
-            }
-            try {
-                r.close();
-            } catch (Exception e) {
-                Logger.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
-            }
-        }
-    }
 
     /**
      * Counts each state a payment enters ({@code sargs_treasury_payments_total{state}}) and records
