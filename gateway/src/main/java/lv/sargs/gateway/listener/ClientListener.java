@@ -68,7 +68,8 @@ public final class ClientListener implements AutoCloseable {
     /**
      * Builds the listener; nothing is bound until {@link #start()}.
      *
-     * @param keyManager presents the server key (in production the token's: {@code Token.keyManager(label, chain)})
+     * @param keyManager presents the server key; with the OPENSSL provider BoringSSL reads the private key from
+     *                   it, so production passes {@link ServerKey#onToken} to the other constructor instead
      * @param clients the declared clients; none means nobody is served
      * @throws ListenerException {@code TLS_SETUP} when the client CA file or the protocols are unusable
      */

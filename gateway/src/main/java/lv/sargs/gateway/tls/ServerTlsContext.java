@@ -37,6 +37,8 @@ public final class ServerTlsContext {
     }
 
     /**
+     * The context on the JDK provider, whatever {@link ServerTls#provider()} says (the management listener's).
+     *
      * @param path the config path of these settings, for messages, e.g. {@code listeners.client.tls}
      * @throws TlsSetupException naming the setting when the CA file or the protocol list is unusable
      */
