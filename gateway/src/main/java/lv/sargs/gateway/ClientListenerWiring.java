@@ -11,6 +11,7 @@ import lv.sargs.gateway.http.WhoAmI;
 import lv.sargs.gateway.listener.ClientListener;
 import lv.sargs.gateway.listener.ListenerException;
 import lv.sargs.gateway.tls.PemCertificates;
+import lv.sargs.gateway.tls.ServerKey;
 import lv.sargs.gateway.tls.TlsSetupException;
 
 /**
@@ -35,13 +36,19 @@ final class ClientListenerWiring {
             List<X509Certificate> chain = PemCertificates.read("listeners.client.tls.certificateChain",
                     tls.certificateChain());
             ClientListener listener = new ClientListener(context.config().clientListener(), context.config().clients(),
-                    context.token().keyManager(tls.keyLabel(), chain), routes(context.capabilities()), context.metrics());
+                    ServerKey.onToken(context.token(), tls.keyLabel(), chain), routes(context.capabilities()),
+                    context.metrics());
             InetSocketAddress address = listener.start(context.transport().acceptors(), context.transport().workers(),
                     context.transport().serverChannel());
             return new ClientService() {
                 @Override
                 public InetSocketAddress address() {
                     return address;
+                }
+
+                @Override
+                public String tlsProvider() {
+                    return listener.tlsProvider();
                 }
 
                 @Override

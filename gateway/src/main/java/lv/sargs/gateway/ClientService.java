@@ -16,6 +16,11 @@ public interface ClientService {
     /** The bound address (the real port when the config says 0). */
     InetSocketAddress address();
 
+    /** The TLS provider the listener runs, for the status model, e.g. {@code OPENSSL (BoringSSL)}. */
+    default String tlsProvider() {
+        return "JDK";
+    }
+
     /**
      * Stops accepting, lets in-flight requests finish within {@code grace}, closes what is left;
      * blocks the caller. Whether everything finished in time.

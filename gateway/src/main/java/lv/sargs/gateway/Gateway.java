@@ -139,7 +139,7 @@ public final class Gateway {
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics,
                     capabilities));
-            clientStatus.ok("listening on " + client.address());
+            clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));

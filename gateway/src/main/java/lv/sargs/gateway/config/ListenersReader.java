@@ -40,8 +40,8 @@ final class ListenersReader {
         int before = s.problemsCount();
         Endpoint bind = s.required("bind", ENDPOINT).flatMap(n -> n.parse(Units::endpoint)).orElse(null);
         List<Cidr> allow = s.required("allowList", CIDRS).flatMap(ListenersReader::cidrs).orElse(null);
-        ServerTls tls = s.required("tls", "keyLabel, certificateChain, clientCa, protocols")
-                .flatMap(Node::section).map(this::tls).orElse(null);
+        ServerTls tls = s.required("tls", "keyLabel, certificateChain, clientCa, protocols, optionally provider")
+                .flatMap(Node::section).map(t -> tls(t, true)).orElse(null);
         Limits limits = s.required("limits", "the listener's limits").flatMap(Node::section)
                 .map(ListenersReader::limits).orElse(null);
         s.end();
@@ -54,7 +54,7 @@ final class ListenersReader {
                 .flatMap(n -> n.parse(Units::endpoint)).orElse(null);
         List<Cidr> allow = s.required("allowList", CIDRS).flatMap(ListenersReader::cidrs).orElse(null);
         Optional<Node> tlsNode = s.optional("tls");
-        ServerTls tls = tlsNode.flatMap(Node::section).map(this::tls).orElse(null);
+        ServerTls tls = tlsNode.flatMap(Node::section).map(t -> tls(t, false)).orElse(null);
         if (bind != null && !bind.isLoopback() && tlsNode.isEmpty()) {
             s.problem("bind " + bind + " without tls",
                     "a tls block: plain HTTP is allowed only on a loopback address such as 127.0.0.1");
@@ -80,7 +80,8 @@ final class ListenersReader {
         });
     }
 
-    private ServerTls tls(Section s) {
+    /** @param providerAllowed whether {@code provider} may be set (the client listener only) */
+    private ServerTls tls(Section s, boolean providerAllowed) {
         int before = s.problemsCount();
         String keyLabel = s.required("keyLabel", "the label of the server key on the token")
                 .flatMap(Node::text).orElse(null);
@@ -96,8 +97,19 @@ final class ListenersReader {
                 })).orElse(null);
         List<String> protocols = s.required("protocols", "[TLSv1.3, TLSv1.2] or a subset")
                 .flatMap(ListenersReader::protocols).orElse(null);
+        TlsProvider provider = providerAllowed
+                ? s.optional("provider").flatMap(n -> n.parse(ListenersReader::provider)).orElse(TlsProvider.JDK)
+                : TlsProvider.JDK;
         s.end();
-        return s.problemsCount() > before ? null : new ServerTls(keyLabel, chain, clientCa, protocols);
+        return s.problemsCount() > before ? null : new ServerTls(keyLabel, chain, clientCa, protocols, provider);
+    }
+
+    private static TlsProvider provider(String text) {
+        try {
+            return TlsProvider.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("JDK or OPENSSL");
+        }
     }
 
     private static Optional<List<String>> protocols(Node node) {

@@ -31,6 +31,7 @@ import lv.sargs.gateway.http.ExchangeHandler;
 import lv.sargs.gateway.http.InFlightRequests;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.tls.ServerKey;
 import lv.sargs.gateway.tls.ServerTlsContext;
 import lv.sargs.gateway.tls.TlsSetupException;
 import org.tinylog.Logger;
@@ -55,6 +56,7 @@ public final class ClientListener implements AutoCloseable {
     private final InFlightRequests inFlight;
     private final ClientChannelInitializer initializer;
     private final SslContext tls;
+    private final String tlsProvider;
     private final ThreadPoolExecutor handshakeWork;
     private volatile boolean draining;
     private EventLoopGroup acceptor;
@@ -66,15 +68,30 @@ public final class ClientListener implements AutoCloseable {
     /**
      * Builds the listener; nothing is bound until {@link #start()}.
      *
-     * @param keyManager presents the server key (in production the token's: {@code Token.keyManager(label, chain)})
+     * @param keyManager presents the server key; with the OPENSSL provider BoringSSL reads the private key from
+     *                   it, so production passes {@link ServerKey#onToken} to the other constructor instead
      * @param clients the declared clients; none means nobody is served
      * @throws ListenerException {@code TLS_SETUP} when the client CA file or the protocols are unusable
      */
     public ClientListener(ClientListenerConfig config, List<ClientConfig> clients, X509ExtendedKeyManager keyManager,
                           Router router, Metrics metrics) throws ListenerException {
+        this(config, clients, ServerKey.of(keyManager), router, metrics);
+    }
+
+    /**
+     * Builds the listener with the server key on the token, so that with the OPENSSL provider the
+     * handshake signature runs on the token; nothing is bound until {@link #start()}.
+     *
+     * @param clients the declared clients; none means nobody is served
+     * @throws ListenerException {@code TLS_SETUP} when the client CA file, the protocols or the chain are unusable
+     */
+    public ClientListener(ClientListenerConfig config, List<ClientConfig> clients, ServerKey serverKey,
+                          Router router, Metrics metrics) throws ListenerException {
         this.config = config;
         try {
-            this.tls = ServerTlsContext.forServer(CONFIG_PATH + ".tls", config.tls(), keyManager);
+            ServerTlsContext.Built built = ServerTlsContext.forServer(CONFIG_PATH + ".tls", config.tls(), serverKey);
+            this.tls = built.context();
+            this.tlsProvider = built.provider();
         } catch (TlsSetupException e) {
             throw new ListenerException(ListenerException.Code.TLS_SETUP, e.getMessage(), e);
         }
@@ -146,13 +163,18 @@ public final class ClientListener implements AutoCloseable {
                     + " (expected: a free local address and port; " + e.getMessage() + ")", e);
         }
         InetSocketAddress bound = (InetSocketAddress) server.localAddress();
-        Logger.info("client listener: accepting on {}", bound);
+        Logger.info("client listener: accepting on {} (TLS: {})", bound, tlsProvider);
         return bound;
     }
 
     /** Requests being served now. */
     public int inFlightRequests() {
         return inFlight.current();
+    }
+
+    /** The TLS provider in use, e.g. {@code OPENSSL (BoringSSL)} or {@code JDK (OPENSSL unavailable: ...)}. */
+    public String tlsProvider() {
+        return tlsProvider;
     }
 
     /** Connections open now (admitted or not yet decided). */

@@ -4,22 +4,30 @@ import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.config.TlsProvider;
+import org.tinylog.Logger;
 
 /**
  * Builds the server side of a listener's TLS: TLS 1.3/1.2 only, the server key presented through
  * the given key manager (in production the token's), client certificates required and chained to
  * {@link ServerTls#clientCa()}, ALPN offering {@code h2} then {@code http/1.1}, and only the
- * AEAD forward-secret cipher suites HTTP/2 permits (RFC 9113 §9.2.2).
+ * AEAD forward-secret cipher suites HTTP/2 permits (RFC 9113 §9.2.2) — the same with either
+ * {@link TlsProvider}; with OPENSSL the handshake signature is delegated to the token.
  */
 public final class ServerTlsContext {
 
@@ -29,16 +37,61 @@ public final class ServerTlsContext {
     }
 
     /**
+     * The context on the JDK provider, whatever {@link ServerTls#provider()} says (the management listener's).
+     *
      * @param path the config path of these settings, for messages, e.g. {@code listeners.client.tls}
      * @throws TlsSetupException naming the setting when the CA file or the protocol list is unusable
      */
     public static SslContext forServer(String path, ServerTls tls, X509ExtendedKeyManager keyManager)
             throws TlsSetupException {
+        return build(path, tls, SslContextBuilder.forServer(keyManager).sslProvider(SslProvider.JDK));
+    }
+
+    /** A built context and the provider it runs, for logs and the status model. */
+    public record Built(SslContext context, String provider) {
+    }
+
+    /**
+     * The context with {@link ServerTls#provider()}: OPENSSL falls back to JDK, with a WARN naming
+     * why, when BoringSSL cannot be loaded on this machine.
+     *
+     * @param path the config path of these settings, for messages, e.g. {@code listeners.client.tls}
+     * @throws TlsSetupException naming the setting when the CA file, protocols or chain are unusable
+     */
+    public static Built forServer(String path, ServerTls tls, ServerKey key) throws TlsSetupException {
+        if (tls.provider() == TlsProvider.OPENSSL) {
+            if (OpenSsl.isAvailable()) {
+                String provider = "OPENSSL (" + OpenSsl.versionString() + ")";
+                return new Built(build(path, tls, openSsl(path, key)), provider);
+            }
+            String why = String.valueOf(OpenSsl.unavailabilityCause());
+            Logger.warn("{}.provider: OPENSSL is unavailable on this machine ({}); falling back to JDK", path, why);
+            return new Built(forServer(path, tls, key.keyManager()), "JDK (OPENSSL unavailable: " + why + ")");
+        }
+        return new Built(forServer(path, tls, key.keyManager()), "JDK");
+    }
+
+    private static SslContextBuilder openSsl(String path, ServerKey key) throws TlsSetupException {
+        if (key.token() == null) {
+            return SslContextBuilder.forServer(key.keyManager()).sslProvider(SslProvider.OPENSSL);
+        }
+        try {
+            // Keyless: BoringSSL gets only the chain; every private-key operation goes to the token.
+            return SslContextBuilder.forServer(OpenSslX509KeyManagerFactory.newKeyless(
+                            key.chain().toArray(new X509Certificate[0])))
+                    .sslProvider(SslProvider.OPENSSL)
+                    .option(OpenSslContextOption.ASYNC_PRIVATE_KEY_METHOD, new TokenKeyMethod(key.token(), key.label()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new TlsSetupException(TlsSetupException.Code.CONTEXT_FAILED, path + ".certificateChain: "
+                    + e.getMessage() + " (expected: a chain BoringSSL accepts)", e);
+        }
+    }
+
+    private static SslContext build(String path, ServerTls tls, SslContextBuilder builder) throws TlsSetupException {
         List<String> protocols = protocols(path, tls.protocols());
         List<X509Certificate> clientCas = PemCertificates.read(path + ".clientCa", tls.clientCa());
         try {
-            return SslContextBuilder.forServer(keyManager)
-                    .sslProvider(SslProvider.JDK)
+            return builder
                     .protocols(protocols)
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .clientAuth(ClientAuth.REQUIRE)

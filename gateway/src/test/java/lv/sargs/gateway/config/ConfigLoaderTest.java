@@ -37,6 +37,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(Cidr.parse("127.0.0.1/32")), c.clientListener().allowList());
         assertEquals("sargs-listener", c.clientListener().tls().keyLabel());
         assertEquals(List.of("TLSv1.3", "TLSv1.2"), c.clientListener().tls().protocols());
+        assertEquals(TlsProvider.JDK, c.clientListener().tls().provider(), "the default provider");
         assertEquals(new Limits(16 * 1024, 1024 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(10), 64, 256,
                 Duration.ofSeconds(3)), c.clientListener().limits());
         assertTrue(c.managementListener().tls().isEmpty());
@@ -71,6 +72,21 @@ class ConfigLoaderTest {
                 "clients[0].certificate.sha256: AB:CD (expected: a SHA-256 fingerprint: 64 hex digits, colons allowed"
                         + " (openssl x509 -noout -fingerprint -sha256 -in client.pem))",
                 "shutdown.hard: (unknown key) (expected: one of grace)"), problems);
+    }
+
+    @Test
+    void readsTheClientListenerTlsProvider() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String yaml = f.yaml().replace("protocols: [TLSv1.3, TLSv1.2]", "protocols: [TLSv1.3, TLSv1.2]\n      provider: OPENSSL");
+        assertEquals(TlsProvider.OPENSSL, loader.parse(yaml, "sargs.yaml").clientListener().tls().provider());
+    }
+
+    @Test
+    void rejectsAnUnknownTlsProvider() {
+        ConfigFixture f = new ConfigFixture(dir);
+        String yaml = f.yaml().replace("protocols: [TLSv1.3, TLSv1.2]", "protocols: [TLSv1.3, TLSv1.2]\n      provider: openssl");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(yaml, "sargs.yaml"));
+        assertEquals("listeners.client.tls.provider: openssl (expected: JDK or OPENSSL)", e.problems().get(0).toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,17 @@ import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.config.TlsProvider;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.http.WhoAmI;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.tls.CertificateFingerprint;
+import lv.sargs.gateway.tls.ServerKey;
+import lv.sargs.hsm.KeyInfo;
+import lv.sargs.hsm.KeySpec;
+import lv.sargs.hsm.Token;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 
@@ -56,8 +62,30 @@ final class ListenerFixture implements AutoCloseable {
     final ClientListener listener;
     final InetSocketAddress address;
     private final Path dir;
+    private Token token;
 
     ListenerFixture(List<String> allowList, Limits limits) throws Exception {
+        this(allowList, limits, TlsProvider.JDK, null);
+    }
+
+    /**
+     * With the server key on {@code token} (a fresh {@code key} of that spec, certified for
+     * 127.0.0.1 by {@link #CA}), served through {@code provider}; the token is closed with the fixture.
+     */
+    ListenerFixture(TlsProvider provider, SignCountingToken token, KeySpec key) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 2), provider, onToken(token, key));
+        this.token = token;
+    }
+
+    private static ServerKey onToken(Token token, KeySpec spec) {
+        KeyInfo info = token.generateKeyPair("server", spec);
+        X509Certificate leaf = CA.issue("localhost").server("localhost", "127.0.0.1").certify(info.publicKey());
+        token.importCertificateChain("server", List.of(leaf));
+        return ServerKey.onToken(token, "server", List.of(leaf));
+    }
+
+    private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey)
+            throws Exception {
         dir = Files.createTempDirectory("sargs-listener");
         Path caFile = dir.resolve("client-ca.pem");
         CA.writeCertificatePem(caFile);
@@ -66,7 +94,8 @@ final class ListenerFixture implements AutoCloseable {
             allowed.add(Cidr.parse(block));
         }
         config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
-                new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2")), limits);
+                new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2"), provider),
+                limits);
         clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
@@ -90,7 +119,8 @@ final class ListenerFixture implements AutoCloseable {
                 .get("/v1/companies/{regNo}", Access.role("lookup"), request -> CompletableFuture.completedFuture(
                         Response.json(java.util.Map.of("regNo", request.param("regNo")))))
                 .build();
-        listener = new ClientListener(config, clients, keyManager(SERVER), router, metrics);
+        listener = new ClientListener(config, clients, serverKey != null ? serverKey : ServerKey.of(keyManager(SERVER)),
+                router, metrics);
         address = listener.start();
     }
 
@@ -116,6 +146,10 @@ final class ListenerFixture implements AutoCloseable {
 
     TlsTestClient connect(String localAddress, HeldCertificate identity) throws IOException {
         return TlsTestClient.connect(address, localAddress, identity, CA);
+    }
+
+    TlsTestClient connect(String localAddress, HeldCertificate identity, String protocol) throws IOException {
+        return TlsTestClient.connect(address, localAddress, identity, CA, protocol);
     }
 
     /** The value of {@code sargs_connections_refused_total} for {@code reason}, 0 if never counted. */
@@ -167,5 +201,8 @@ final class ListenerFixture implements AutoCloseable {
             }
         }
         Files.delete(dir);
+        if (token != null) {
+            token.close();
+        }
     }
 }

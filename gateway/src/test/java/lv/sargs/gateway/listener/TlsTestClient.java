@@ -38,6 +38,12 @@ final class TlsTestClient implements AutoCloseable {
     /** Connects from {@code localAddress} presenting {@code identity} and trusting {@code ca}, and handshakes. */
     static TlsTestClient connect(InetSocketAddress server, String localAddress, HeldCertificate identity,
                                  CertificateAuthority ca) throws IOException {
+        return connect(server, localAddress, identity, ca, null);
+    }
+
+    /** As {@link #connect(InetSocketAddress, String, HeldCertificate, CertificateAuthority)}, offering only {@code protocol} when not null. */
+    static TlsTestClient connect(InetSocketAddress server, String localAddress, HeldCertificate identity,
+                                 CertificateAuthority ca, String protocol) throws IOException {
         SSLSocket socket = (SSLSocket) sslContext(identity, ca).getSocketFactory().createSocket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
         socket.connect(server, 5_000);
@@ -45,6 +51,9 @@ final class TlsTestClient implements AutoCloseable {
         SSLParameters params = socket.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         params.setApplicationProtocols(new String[] {"http/1.1"});
+        if (protocol != null) {
+            params.setProtocols(new String[] {protocol});
+        }
         socket.setSSLParameters(params);
         socket.startHandshake();
         return new TlsTestClient(socket);
@@ -65,6 +74,11 @@ final class TlsTestClient implements AutoCloseable {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The TLS version negotiated, e.g. {@code TLSv1.3}. */
+    String protocol() {
+        return socket.getSession().getProtocol();
     }
 
     /** Sends {@code GET path} (keep-alive) and reads the answer. */

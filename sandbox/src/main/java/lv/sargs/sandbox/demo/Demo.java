@@ -15,6 +15,7 @@ import lv.sargs.gateway.config.ConfigException;
 import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.ConfigProblem;
 import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.config.TlsProvider;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.Tokens;
 import lv.sargs.sandbox.Sandbox;
@@ -34,10 +35,21 @@ public final class Demo {
 
     public static void main(String[] args) throws IOException {
         PrintStream out = System.out;
-        if ((args.length != 2 && args.length != 4) || !args[0].equals("--dir")
-                || (args.length == 4 && !args[2].equals("--viss-fault"))) {
+        String vissFault = null;
+        TlsProvider tlsProvider = TlsProvider.JDK;
+        boolean usage = args.length < 2 || args.length % 2 != 0 || !args[0].equals("--dir");
+        for (int i = 2; !usage && i < args.length; i += 2) {
+            if (args[i].equals("--viss-fault")) {
+                vissFault = args[i + 1];
+            } else if (args[i].equals("--tls-provider") && (args[i + 1].equals("JDK") || args[i + 1].equals("OPENSSL"))) {
+                tlsProvider = TlsProvider.valueOf(args[i + 1]);
+            } else {
+                usage = true;
+            }
+        }
+        if (usage) {
             System.err.println("usage: Demo --dir <folder for the demo's PKI, config, data and logs>"
-                    + " [--viss-fault <plan, e.g. latency=50ms/60ms or stall=1.0/6s>]");
+                    + " [--viss-fault <plan, e.g. latency=50ms/60ms or stall=1.0/6s>] [--tls-provider JDK|OPENSSL]");
             System.exit(Main.EXIT_USAGE);
         }
         Path dir = Files.createDirectories(Path.of(args[1])).toAbsolutePath().normalize();
@@ -50,9 +62,9 @@ public final class Demo {
         Path configFile = dir.resolve("sargs.yaml");
         // The simulators start first: the config names their addresses and CA.
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
-        if (args.length == 4) {
+        if (vissFault != null) {
             // For load scenarios (bench): every VISS endpoint but the token one misbehaves as told.
-            lv.sargs.sandbox.fault.FaultPlan plan = lv.sargs.sandbox.fault.FaultPlan.parse(args[3]);
+            lv.sargs.sandbox.fault.FaultPlan plan = lv.sargs.sandbox.fault.FaultPlan.parse(vissFault);
             for (String endpoint : sandbox.viss().faults().endpoints()) {
                 if (!endpoint.equals(lv.sargs.sandbox.viss.VissSimulator.TOKEN)) {
                     sandbox.viss().faults().set(endpoint, plan);
@@ -68,7 +80,7 @@ public final class Demo {
         upstreams.add(ekase::close);
         String treasury = TreasuryWiring.prepare(ekase, token, dir.resolve("treasury"),
                 lv.sargs.gateway.treasury.ekase.EkaseMode.MANAGE);
-        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml() + treasury),
+        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml() + treasury, tlsProvider),
                 StandardCharsets.UTF_8);
 
         GatewayConfig config;

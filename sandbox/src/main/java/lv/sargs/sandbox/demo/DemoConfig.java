@@ -1,6 +1,7 @@
 package lv.sargs.sandbox.demo;
 
 import java.nio.file.Path;
+import lv.sargs.gateway.config.TlsProvider;
 
 /**
  * The config the demo runs with: the shape of the reference {@code sargs.yaml}, on loopback
@@ -16,11 +17,21 @@ public final class DemoConfig {
 
     /** The config, with {@code sections} (top-level YAML, e.g. the lookups section) appended. */
     static String yaml(DemoPki pki, Path dataDirectory, String sections) {
-        return yaml(pki, dataDirectory, sections, CLIENT_PORT, MANAGEMENT_PORT);
+        return yaml(pki, dataDirectory, sections, TlsProvider.JDK);
+    }
+
+    /** As {@link #yaml(DemoPki, Path, String)}, the client listener on {@code provider} (for load scenarios). */
+    static String yaml(DemoPki pki, Path dataDirectory, String sections, TlsProvider provider) {
+        return yaml(pki, dataDirectory, sections, CLIENT_PORT, MANAGEMENT_PORT, provider);
     }
 
     /** As the demo's, on the given ports (0 for any free one, as tests bind). */
     public static String yaml(DemoPki pki, Path dataDirectory, String sections, int clientPort, int managementPort) {
+        return yaml(pki, dataDirectory, sections, clientPort, managementPort, TlsProvider.JDK);
+    }
+
+    private static String yaml(DemoPki pki, Path dataDirectory, String sections, int clientPort, int managementPort,
+                               TlsProvider provider) {
         return """
                 # Written by the Sargs demo (scripts/demo). NOT FOR PRODUCTION: demo token, keys in memory.
                 # The reference config with every key explained: image/src/main/config/sargs.yaml
@@ -34,6 +45,7 @@ public final class DemoConfig {
                       certificateChain: %s
                       clientCa: %s
                       protocols: [TLSv1.3, TLSv1.2]
+                      provider: %s
                     limits:
                       maxHeaderSize: 16KiB
                       maxBodySize: 10MiB
@@ -57,7 +69,8 @@ public final class DemoConfig {
                 dataDirectory: %s
                 shutdown:
                   grace: 5s
-                """.formatted(clientPort, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, managementPort,
+                """.formatted(clientPort, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, provider,
+                managementPort,
                 DemoPki.CLIENT, pki.clientFingerprint, dataDirectory) + sections;
     }
 }
