@@ -78,7 +78,11 @@ final class WatchRoutes {
     private CompletableFuture<Response> changes(Request r) {
         long after = number(r, "after", 0, Long.MAX_VALUE, 0);
         int limit = (int) number(r, "limit", 1, MAX_LIMIT, 100);
-        List<Change> page = store.changesAfter(after, limit);
+        // A page of the feed may come from disk: read it off the event loop.
+        return CompletableFuture.supplyAsync(() -> page(store.changesAfter(after, limit), after), blocking);
+    }
+
+    private static Response page(List<Change> page, long after) {
         List<Map<String, Object>> out = page.stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cursor", Long.toString(c.cursor()));
@@ -90,7 +94,7 @@ final class WatchRoutes {
             return m;
         }).toList();
         String next = page.isEmpty() ? Long.toString(after) : Long.toString(page.get(page.size() - 1).cursor());
-        return CompletableFuture.completedFuture(Response.json(Map.of("changes", out, "next", next)));
+        return Response.json(Map.of("changes", out, "next", next));
     }
 
     private static WatchedSubject subject(Request r) {
