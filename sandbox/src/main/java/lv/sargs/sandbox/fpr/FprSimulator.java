@@ -2,20 +2,15 @@ package lv.sargs.sandbox.fpr;
 
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import lv.sargs.sandbox.data.Change;
 import lv.sargs.sandbox.data.World;
 import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.gateway.identifiers.PersonalCode;
 import lv.sargs.sandbox.server.AccessTokens;
 import lv.sargs.sandbox.server.CallCounter;
-import lv.sargs.sandbox.server.HttpsSimulator;
-import lv.sargs.sandbox.server.RegisteredCertificates;
-import lv.sargs.sandbox.server.RegisteredClient;
+import lv.sargs.sandbox.server.RegisteredClientsSimulator;
 import lv.sargs.sandbox.server.Route;
 import lv.sargs.sandbox.server.Routes;
 import lv.sargs.sandbox.server.ServerCertificates;
@@ -27,7 +22,7 @@ import lv.sargs.sandbox.server.SimulatorResponse;
  * the {@code fpr_person} dataset by personal code (current or previous) and as a changes list,
  * over mutual TLS with {@code Authorization} and {@code X-DAGR-Permission} on every data call.
  */
-public final class FprSimulator implements AutoCloseable {
+public final class FprSimulator extends RegisteredClientsSimulator {
 
     /** Endpoint names, for {@link Faults} and {@link CallCounter}. */
     public static final String TOKEN = "token";
@@ -37,11 +32,6 @@ public final class FprSimulator implements AutoCloseable {
     private static final int MAX_PAGE = 1_000;
 
     private final World world;
-    private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
-    private final RegisteredCertificates certificates = new RegisteredCertificates();
-    private final CallCounter calls = new CallCounter();
-    private final Faults faults;
-    private final HttpsSimulator server;
     private final String permission;
 
     private FprSimulator(World world, FprOptions options, ServerCertificates serverCertificates,
@@ -56,9 +46,7 @@ public final class FprSimulator implements AutoCloseable {
                         new FprTokenEndpoint(clients, tokens, options.tokenLifetime())::handle),
                 new Route(PERSON_CHANGES, HttpMethod.GET, "/fpr_person/v1/persons-changes", gate.guard(this::changes)),
                 new Route(PERSON, HttpMethod.GET, "/fpr_person/v1/persons/{personalCode}", gate.guard(this::person))));
-        this.faults = new Faults(routes.endpoints());
-        this.server = HttpsSimulator.start("fpr", bind, serverCertificates, certificates, routes, faults, calls,
-                ioThreads);
+        serve("fpr", bind, serverCertificates, routes, ioThreads);
     }
 
     /**
@@ -76,40 +64,9 @@ public final class FprSimulator implements AutoCloseable {
         return new FprSimulator(world, options, serverCertificates, bind, clock, ioThreads);
     }
 
-    /** Registers another client; applies to new handshakes. */
-    public void register(RegisteredClient client) {
-        clients.put(client.clientId(), client);
-        certificates.register(client.certificate());
-    }
-
-    /** The registered clients, in no particular order. */
-    public List<RegisteredClient> clients() {
-        return List.copyOf(clients.values());
-    }
-
-    /** {@code https://127.0.0.1:<port>}. */
-    public URI baseUri() {
-        return server.baseUri();
-    }
-
     /** The permission number calls must carry in {@code X-DAGR-Permission}. */
     public String permission() {
         return permission;
-    }
-
-    /** The fault controls. */
-    public Faults faults() {
-        return faults;
-    }
-
-    /** Requests received, per endpoint. */
-    public CallCounter calls() {
-        return calls;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     private SimulatorResponse person(SimulatorRequest request) {

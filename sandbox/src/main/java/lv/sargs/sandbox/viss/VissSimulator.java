@@ -3,12 +3,9 @@ package lv.sargs.sandbox.viss;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import lv.sargs.sandbox.data.Change;
 import lv.sargs.sandbox.data.Company;
@@ -19,10 +16,8 @@ import lv.sargs.gateway.identifiers.PersonalCode;
 import lv.sargs.gateway.identifiers.RegistrationNumber;
 import lv.sargs.sandbox.server.AccessTokens;
 import lv.sargs.sandbox.server.CallCounter;
-import lv.sargs.sandbox.server.HttpsSimulator;
 import lv.sargs.sandbox.server.RateLimiter;
-import lv.sargs.sandbox.server.RegisteredCertificates;
-import lv.sargs.sandbox.server.RegisteredClient;
+import lv.sargs.sandbox.server.RegisteredClientsSimulator;
 import lv.sargs.sandbox.server.Route;
 import lv.sargs.sandbox.server.Routes;
 import lv.sargs.sandbox.server.ServerCertificates;
@@ -33,7 +28,7 @@ import lv.sargs.sandbox.server.SimulatorResponse;
  * The VISS API Pārvaldnieks simulator (PROTOCOLS.md §1): the token endpoint and the Enterprise
  * Register APIs over mutual TLS, serving the shared {@link World}.
  */
-public final class VissSimulator implements AutoCloseable {
+public final class VissSimulator extends RegisteredClientsSimulator {
 
     /** Endpoint names, for {@link Faults} and {@link CallCounter}. */
     public static final String TOKEN = "token";
@@ -47,11 +42,6 @@ public final class VissSimulator implements AutoCloseable {
     private static final int DEFAULT_PAGE = 100;
 
     private final World world;
-    private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
-    private final RegisteredCertificates certificates = new RegisteredCertificates();
-    private final Faults faults;
-    private final CallCounter calls = new CallCounter();
-    private final HttpsSimulator server;
     private final VissOptions options;
 
     private VissSimulator(World world, VissOptions options, ServerCertificates serverCertificates,
@@ -77,9 +67,7 @@ public final class VissSimulator implements AutoCloseable {
                         gate.guard(r -> withCompany(r, VissJson::insolvencyProceedings))),
                 new Route(NATURAL_PERSON, HttpMethod.GET, "/naturalperson/v1.0/natural-person/{personalCode}",
                         gate.guard(this::naturalPerson))));
-        this.faults = new Faults(routes.endpoints());
-        this.server = HttpsSimulator.start("viss", bind, serverCertificates, certificates, routes, faults, calls,
-                ioThreads);
+        serve("viss", bind, serverCertificates, routes, ioThreads);
     }
 
     /**
@@ -97,40 +85,9 @@ public final class VissSimulator implements AutoCloseable {
         return new VissSimulator(world, options, serverCertificates, bind, clock, ioThreads);
     }
 
-    /** Registers another application (consumer key, secret, certificate); applies to new handshakes. */
-    public void register(RegisteredClient client) {
-        clients.put(client.clientId(), client);
-        certificates.register(client.certificate());
-    }
-
-    /** The registered clients, in no particular order. */
-    public List<RegisteredClient> clients() {
-        return List.copyOf(clients.values());
-    }
-
-    /** {@code https://127.0.0.1:<port>}. */
-    public URI baseUri() {
-        return server.baseUri();
-    }
-
     /** The {@code aud} client assertions must carry. */
     public String audience() {
         return options.audience();
-    }
-
-    /** The fault controls. */
-    public Faults faults() {
-        return faults;
-    }
-
-    /** Requests received, per endpoint. */
-    public CallCounter calls() {
-        return calls;
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     private SimulatorResponse withCompany(SimulatorRequest request, Function<Company, JsonNode> render) {
