@@ -90,7 +90,8 @@ public final class LookupsCapability implements Capability {
             LookupSections sections = new LookupSections(registers.viss, registers.fpr, config.registers());
             PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());
             Map<String, LookupsConfig.RegisterTerms> terms = config.registers();
-            SubjectLookup subjects = new SubjectLookup(parts, part -> freshness(terms, part), System::currentTimeMillis);
+            SubjectLookup subjects = new SubjectLookup(parts, part -> freshness(terms, part), System::currentTimeMillis,
+                    config.hotEntries());
             AuditTrail trail = audit;
             LookupRoutes routes = new LookupRoutes(subjects, sections.company, sections.person,
                     c.config().clientListener().limits().requestTimeout(),

@@ -23,6 +23,12 @@ import lv.sargs.gateway.cache.CachedAnswer;
 public record StandardAnswer(int httpStatus, byte[] body, String cacheStatus, long ageSeconds,
                              String identifyingSource, String identifyingDetail, String logWord) {
 
+    /** The same answer, {@code seconds} old (an all-hit answer reused as it ages). */
+    StandardAnswer withAgeSeconds(long seconds) {
+        return seconds == ageSeconds ? this
+                : new StandardAnswer(httpStatus, body, cacheStatus, seconds, identifyingSource, identifyingDetail, logWord);
+    }
+
     /** The cache's identifier in {@code Cache-Status}. */
     static final String CACHE_NAME = "Sargs";
 

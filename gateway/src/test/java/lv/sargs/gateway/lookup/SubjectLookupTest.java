@@ -2,6 +2,7 @@ package lv.sargs.gateway.lookup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class SubjectLookupTest {
         timer = Executors.newSingleThreadScheduledExecutor();
         cache = AnswerCache.open(dir.resolve("c.mv.db"), "k".repeat(64).toCharArray(), 1000, 100, 1000);
         lookup = new SubjectLookup(new PartLookup(cache, timer, clock::get, System::nanoTime, new Metrics()),
-                r -> DAY, clock::get);
+                r -> DAY, clock::get, 100);
     }
 
     @AfterEach
@@ -85,6 +86,27 @@ class SubjectLookupTest {
         assertEquals("Sargs; hit", again.cacheStatus());
         assertEquals(90, again.ageSeconds());
         assertEquals("hit", JSON.readTree(again.body()).at("/parts/identification/cache").asText());
+    }
+
+    @Test
+    void anAllHitAnswerIsReusedAsItAgesAndRebuiltWhenAPartIsRefreshed() throws Exception {
+        ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{\"v\":1}"));
+        List<AnswerPart> sections = List.of(AnswerPart.of("identification", entity),
+                AnswerPart.notConnected("taxData", "not connected"));
+        ask(sections, Duration.ofSeconds(3));
+        StandardAnswer firstHit = ask(sections, Duration.ofSeconds(3));
+        clock.addAndGet(30_000);
+
+        StandardAnswer laterHit = ask(sections, Duration.ofSeconds(3));
+
+        assertSame(firstHit.body(), laterHit.body(), "the same entries give the same bytes, not rebuilt");
+        assertEquals(30, laterHit.ageSeconds());
+        clock.addAndGet(Duration.ofHours(25).toMillis());
+        entity.answer = id -> ScriptedRegister.found("{\"v\":2}");
+        ask(sections, Duration.ofSeconds(3));
+        StandardAnswer refreshed = ask(sections, Duration.ofSeconds(3));
+        assertEquals(2, JSON.readTree(refreshed.body()).at("/parts/identification/data/v").asInt(),
+                "a refreshed part is never served from the old bytes");
     }
 
     @Test
