@@ -8,7 +8,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
@@ -29,6 +31,8 @@ import javax.net.ssl.SSLException;
 import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
+import lv.sargs.sandbox.fault.FaultHandler;
+import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.testkit.HeldCertificate;
 
 /**
@@ -36,7 +40,8 @@ import lv.sargs.testkit.HeldCertificate;
  * issued by the Treasury's CA, a registered source address, and a user with its one mode; it
  * takes pain.001.001.03, answers pain.002.001.03 statuses that move on with the clock, and
  * serves camt.052/053/054 from one ledger in which booked payments appear. Counters let tests
- * prove that no payment arrived twice.
+ * prove that no payment arrived twice; the sandbox's fault plans apply per endpoint
+ * ({@link #ENDPOINTS}, see {@link #faults()}).
  */
 public final class EkaseSimulator implements AutoCloseable {
 
@@ -89,6 +94,10 @@ public final class EkaseSimulator implements AutoCloseable {
         }
     }
 
+    /** The endpoints fault plans can be set for: POST /payments, GET /payments/{MsgId}, POST /reports, GET /notifications. */
+    public static final Set<String> ENDPOINTS = Set.of("payments", "payment-status", "reports", "notifications");
+    /** Requests to no known operation (eKase answers 404): only a plan set for all endpoints applies. */
+    private static final String OTHER = "other";
     private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
 
     private final EventLoopGroup group;
@@ -97,15 +106,17 @@ public final class EkaseSimulator implements AutoCloseable {
     private final SimPayments payments;
     private final Ledger ledger;
     private final Map<String, SimUser> users;
+    private final Faults faults;
 
     private EkaseSimulator(EventLoopGroup group, Channel server, SourceFilter sourceFilter, SimPayments payments,
-                           Ledger ledger, Map<String, SimUser> users) {
+                           Ledger ledger, Map<String, SimUser> users, Faults faults) {
         this.group = group;
         this.server = server;
         this.sourceFilter = sourceFilter;
         this.payments = payments;
         this.ledger = ledger;
         this.users = users;
+        this.faults = faults;
     }
 
     /** Starts a simulator on 127.0.0.1, port 0. */
@@ -122,6 +133,7 @@ public final class EkaseSimulator implements AutoCloseable {
                 .collect(Collectors.toConcurrentMap(SimUser::name, Function.identity()));
         SafeXml xml = new SafeXml(XmlLimits.TREASURY);
         SourceFilter sourceFilter = new SourceFilter(settings.sources());
+        Faults faults = new Faults(ENDPOINTS);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -133,16 +145,41 @@ public final class EkaseSimulator implements AutoCloseable {
                                     .addLast("tls", tls.newHandler(ch.alloc()))
                                     .addLast("http", new HttpServerCodec())
                                     .addLast("aggregate", new HttpObjectAggregator(XmlLimits.TREASURY.maxBytes()))
+                                    .addLast("faults", new FaultHandler(faults, EkaseSimulator::endpointOf))
                                     .addLast("ekase", new EkaseHandler(users, payments, ledger, xml, settings.clock(),
                                             RIGA));
                         }
                     })
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users);
+            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users, faults);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** The endpoint name of a request, as fault plans are keyed. */
+    static String endpointOf(HttpRequest request) {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        if (request.method() == HttpMethod.POST) {
+            return path.equals("/payments") ? "payments" : path.equals("/reports") ? "reports" : OTHER;
+        }
+        if (request.method() == HttpMethod.GET) {
+            return path.startsWith("/payments/") ? "payment-status" : path.equals("/notifications") ? "notifications"
+                    : OTHER;
+        }
+        return OTHER;
+    }
+
+    /**
+     * The fault controls, settable while running: a plan per endpoint of {@link #ENDPOINTS}. The
+     * server certificate is the one in the settings; start a simulator with an expired or foreign
+     * one to test those.
+     */
+    public Faults faults() {
+        return faults;
     }
 
     /** Registers (or replaces) a user while running, as the Treasury registers a new eKase user. */
