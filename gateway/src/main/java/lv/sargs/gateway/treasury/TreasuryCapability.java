@@ -40,7 +40,6 @@ import lv.sargs.gateway.upstream.UpstreamRuntime;
 import lv.sargs.gateway.upstream.UpstreamSettings;
 import lv.sargs.gateway.upstream.UpstreamTls;
 import lv.sargs.hsm.TokenException;
-import org.tinylog.Logger;
 
 /**
  * Treasury payments and reports as a gateway capability: opens the encrypted payment store with a
@@ -106,10 +105,11 @@ public final class TreasuryCapability implements Capability {
             Capability.closeQuietly(audit, ekase);
             blocking.shutdownNow();
             reporter.failed(e.getMessage());
-            StartupException.Code code = e.code() == UpstreamException.Code.CLIENT_KEY_FAILED
-                    ? StartupException.Code.TOKEN : StartupException.Code.STORES;
-            throw new StartupException(code, "treasury.ekase.clientKey: " + config.ekase().clientKeyLabel() + ": "
-                    + e.getMessage(), e);
+            if (e.code() == UpstreamException.Code.CLIENT_KEY_FAILED) {
+                throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
+                        + config.ekase().clientKeyLabel() + ": " + e.getMessage(), e);
+            }
+            throw new StartupException(StartupException.Code.STORES, "treasury.ekase: " + e.getMessage(), e);
         } catch (TokenException e) {
             Capability.closeQuietly(audit, ekase);
             blocking.shutdownNow();
@@ -144,9 +144,9 @@ public final class TreasuryCapability implements Capability {
                     BreakerSettings.defaults(), RetryPolicy.defaults());
             UpstreamClient client = UpstreamClient.create(upstream, c.token(),
                     new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
-                    // upstream.ekase is reported by ObservedEkase, which also sees refused credentials.
-                    state -> Logger.info("treasury: upstream ekase {} ({})", state.health(),
-                            state.lastError().orElse("answering")));
+                    // upstream.ekase is reported by ObservedEkase, which also sees refused credentials;
+                    // the client logs its own state changes.
+                    state -> { });
             return new UpstreamEkaseAdapter(client, settings, new SafeXml(limits), Clock.systemUTC());
         } finally {
             Arrays.fill(password, '\0');
