@@ -39,6 +39,11 @@ final class TreasuryAndStatistics implements AutoCloseable {
         this.out = out;
     }
 
+    /** The eKase simulator, for its fault controls and call counts. */
+    EkaseSimulator ekase() {
+        return ekase;
+    }
+
     static TreasuryAndStatistics start(Sandbox sandbox, Path out) throws IOException {
         CertificateAuthority ca = sandbox.certificateAuthority();
         HeldCertificate client = sandbox.defaultClientCertificate();

@@ -33,6 +33,7 @@ import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.sandbox.fault.FaultHandler;
 import lv.sargs.sandbox.fault.Faults;
+import lv.sargs.sandbox.server.CallCounter;
 import lv.sargs.testkit.HeldCertificate;
 
 /**
@@ -107,9 +108,10 @@ public final class EkaseSimulator implements AutoCloseable {
     private final Ledger ledger;
     private final Map<String, SimUser> users;
     private final Faults faults;
+    private final CallCounter calls;
 
     private EkaseSimulator(EventLoopGroup group, Channel server, SourceFilter sourceFilter, SimPayments payments,
-                           Ledger ledger, Map<String, SimUser> users, Faults faults) {
+                           Ledger ledger, Map<String, SimUser> users, Faults faults, CallCounter calls) {
         this.group = group;
         this.server = server;
         this.sourceFilter = sourceFilter;
@@ -117,6 +119,7 @@ public final class EkaseSimulator implements AutoCloseable {
         this.ledger = ledger;
         this.users = users;
         this.faults = faults;
+        this.calls = calls;
     }
 
     /** Starts a simulator on 127.0.0.1, port 0. */
@@ -134,6 +137,8 @@ public final class EkaseSimulator implements AutoCloseable {
         SafeXml xml = new SafeXml(XmlLimits.TREASURY);
         SourceFilter sourceFilter = new SourceFilter(settings.sources());
         Faults faults = new Faults(ENDPOINTS);
+        CallCounter calls = new CallCounter();
+        EkaseCalls counting = new EkaseCalls(calls);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -145,13 +150,15 @@ public final class EkaseSimulator implements AutoCloseable {
                                     .addLast("tls", tls.newHandler(ch.alloc()))
                                     .addLast("http", new HttpServerCodec())
                                     .addLast("aggregate", new HttpObjectAggregator(XmlLimits.TREASURY.maxBytes()))
+                                    // Counted before faults: a call that a fault spoils was still made.
+                                    .addLast("calls", counting)
                                     .addLast("faults", new FaultHandler(faults, EkaseSimulator::endpointOf))
                                     .addLast("ekase", new EkaseHandler(users, payments, ledger, xml, settings.clock(),
                                             RIGA));
                         }
                     })
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users, faults);
+            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users, faults, calls);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             throw e;
@@ -180,6 +187,11 @@ public final class EkaseSimulator implements AutoCloseable {
      */
     public Faults faults() {
         return faults;
+    }
+
+    /** Requests received per endpoint (an unknown operation counts as {@code other}), faulted ones included. */
+    public CallCounter calls() {
+        return calls;
     }
 
     /** Registers (or replaces) a user while running, as the Treasury registers a new eKase user. */

@@ -78,6 +78,7 @@ class EkaseFaultsTest {
         assertEquals(EkaseException.Code.UNAVAILABLE, e.code());
         assertTrue(e.getMessage().contains("CONNECTION_RESET"), e.getMessage());
         assertEquals(2, upstream.counter(RETRIES), "attempts after the first of 3");
+        assertEquals(3, world.simulator.calls().count("payment-status"));
     }
 
     @Test
@@ -90,6 +91,7 @@ class EkaseFaultsTest {
         assertTrue(e.getMessage().contains("CONNECTION_RESET"), e.getMessage());
         assertEquals(0, upstream.counter(RETRIES));
         assertEquals(0, world.simulator.arrivals("E-U2"));
+        assertEquals(1, world.simulator.calls().count("payments"));
         // The resend is the submitter's decision: once the fault is gone, the same document goes through.
         world.simulator.faults().clear();
         assertEquals("RCVD", ekase.submit(pain001, "U2").report().status());
@@ -105,6 +107,7 @@ class EkaseFaultsTest {
         assertEquals(EkaseException.Code.UNAVAILABLE, e.code());
         assertTrue(e.getMessage().contains("SERVER_ERROR"), e.getMessage());
         assertEquals(0, upstream.counter(RETRIES));
+        assertEquals(1, world.simulator.calls().count("payments"));
     }
 
     @Test
