@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,10 @@ import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.sandbox.fault.FaultHandler;
 import lv.sargs.sandbox.fault.Faults;
+import lv.sargs.sandbox.fault.ServerCertificateMode;
 import lv.sargs.sandbox.server.CallCounter;
 import lv.sargs.testkit.HeldCertificate;
+import org.tinylog.Logger;
 
 /**
  * The sandbox eKase: HTTPS on 127.0.0.1 (port 0 by default) requiring a client certificate
@@ -58,10 +61,13 @@ public final class EkaseSimulator implements AutoCloseable {
      * @param acceptAfter how long a payment stays RCVD
      * @param bookAfter when after receipt an accepted payment is booked (ACSC)
      * @param clock the simulator's clock
+     * @param expiredCertificate presented while the fault controls ask for {@code EXPIRED}; null: none
+     * @param untrustedCertificate presented while they ask for {@code UNTRUSTED}; null: none
      */
     public record Settings(HeldCertificate serverCertificate, X509Certificate clientCa, List<Cidr> sources,
                            List<SimUser> users, List<SimAccount> accounts, Set<String> closedAccounts,
-                           Duration acceptAfter, Duration bookAfter, Clock clock) {
+                           Duration acceptAfter, Duration bookAfter, Clock clock, HeldCertificate expiredCertificate,
+                           HeldCertificate untrustedCertificate) {
 
         public Settings {
             sources = List.copyOf(sources);
@@ -73,25 +79,31 @@ public final class EkaseSimulator implements AutoCloseable {
         /** Loopback only, default accounts, statuses moving every 100/200 ms. */
         public static Settings loopback(HeldCertificate server, X509Certificate clientCa, List<SimUser> users) {
             return new Settings(server, clientCa, List.of(Cidr.parse("127.0.0.1/32")), users, SimAccount.DEFAULTS,
-                    Set.of(), Duration.ofMillis(100), Duration.ofMillis(200), Clock.systemUTC());
+                    Set.of(), Duration.ofMillis(100), Duration.ofMillis(200), Clock.systemUTC(), null, null);
         }
 
         /** A copy with these registered sources. */
         public Settings withSources(List<Cidr> registered) {
             return new Settings(serverCertificate, clientCa, registered, users, accounts, closedAccounts, acceptAfter,
-                    bookAfter, clock);
+                    bookAfter, clock, expiredCertificate, untrustedCertificate);
         }
 
         /** A copy whose statuses move on by {@code time} (e.g. a test's settable clock). */
         public Settings withClock(Clock time) {
             return new Settings(serverCertificate, clientCa, sources, users, accounts, closedAccounts, acceptAfter,
-                    bookAfter, time);
+                    bookAfter, time, expiredCertificate, untrustedCertificate);
         }
 
         /** A copy rejecting payments to these creditor IBANs with AC04. */
         public Settings withClosedAccounts(Set<String> closed) {
             return new Settings(serverCertificate, clientCa, sources, users, accounts, closed, acceptAfter, bookAfter,
-                    clock);
+                    clock, expiredCertificate, untrustedCertificate);
+        }
+
+        /** A copy that can present these certificates when the fault controls switch the server certificate. */
+        public Settings withFaultCertificates(HeldCertificate expired, HeldCertificate untrusted) {
+            return new Settings(serverCertificate, clientCa, sources, users, accounts, closedAccounts, acceptAfter,
+                    bookAfter, clock, expired, untrusted);
         }
     }
 
@@ -124,10 +136,14 @@ public final class EkaseSimulator implements AutoCloseable {
 
     /** Starts a simulator on 127.0.0.1, port 0. */
     public static EkaseSimulator start(Settings settings) throws InterruptedException, SSLException {
-        SslContext tls = SslContextBuilder.forServer(settings.serverCertificate().keyPair().getPrivate(),
-                        settings.serverCertificate().chain().toArray(new X509Certificate[0]))
-                .trustManager(settings.clientCa()).clientAuth(ClientAuth.REQUIRE)
-                .protocols("TLSv1.3", "TLSv1.2").build();
+        Map<ServerCertificateMode, SslContext> tls = new EnumMap<>(ServerCertificateMode.class);
+        tls.put(ServerCertificateMode.VALID, context(settings.serverCertificate(), settings.clientCa()));
+        if (settings.expiredCertificate() != null) {
+            tls.put(ServerCertificateMode.EXPIRED, context(settings.expiredCertificate(), settings.clientCa()));
+        }
+        if (settings.untrustedCertificate() != null) {
+            tls.put(ServerCertificateMode.UNTRUSTED, context(settings.untrustedCertificate(), settings.clientCa()));
+        }
         Ledger ledger = new Ledger(settings.accounts(), LocalDate.now(settings.clock().withZone(RIGA)));
         SimPayments payments = new SimPayments(ledger, settings.clock(), RIGA, settings.acceptAfter(),
                 settings.bookAfter(), settings.closedAccounts());
@@ -145,9 +161,18 @@ public final class EkaseSimulator implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            // The certificate mode is read per connection, so a switch applies to new handshakes.
+                            ServerCertificateMode mode = faults.serverCertificate();
+                            SslContext identity = tls.get(mode);
+                            if (identity == null) {
+                                Logger.warn("ekase: no {} server certificate configured (Settings.withFaultCertificates);"
+                                        + " closing the connection", mode);
+                                ch.close();
+                                return;
+                            }
                             // Source check first: an unregistered peer never reaches the TLS handshake.
                             ch.pipeline().addLast("source", sourceFilter)
-                                    .addLast("tls", tls.newHandler(ch.alloc()))
+                                    .addLast("tls", identity.newHandler(ch.alloc()))
                                     .addLast("http", new HttpServerCodec())
                                     .addLast("aggregate", new HttpObjectAggregator(XmlLimits.TREASURY.maxBytes()))
                                     // Counted before faults: a call that a fault spoils was still made.
@@ -163,6 +188,13 @@ public final class EkaseSimulator implements AutoCloseable {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    private static SslContext context(HeldCertificate identity, X509Certificate clientCa) throws SSLException {
+        return SslContextBuilder.forServer(identity.keyPair().getPrivate(),
+                        identity.chain().toArray(new X509Certificate[0]))
+                .trustManager(clientCa).clientAuth(ClientAuth.REQUIRE)
+                .protocols("TLSv1.3", "TLSv1.2").build();
     }
 
     /** The endpoint name of a request, as fault plans are keyed. */
@@ -181,9 +213,9 @@ public final class EkaseSimulator implements AutoCloseable {
     }
 
     /**
-     * The fault controls, settable while running: a plan per endpoint of {@link #ENDPOINTS}. The
-     * server certificate is the one in the settings; start a simulator with an expired or foreign
-     * one to test those.
+     * The fault controls, settable while running: a plan per endpoint of {@link #ENDPOINTS}, and the
+     * server certificate of new handshakes (an expired or untrusted one only if the settings have it;
+     * without it, new connections are closed).
      */
     public Faults faults() {
         return faults;

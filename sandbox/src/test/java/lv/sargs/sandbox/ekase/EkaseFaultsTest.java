@@ -15,6 +15,7 @@ import lv.sargs.gateway.treasury.ekase.StatusReport;
 import lv.sargs.gateway.treasury.ekase.UpstreamEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
 import lv.sargs.sandbox.fault.FaultPlan;
+import lv.sargs.sandbox.fault.ServerCertificateMode;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -124,27 +125,35 @@ class EkaseFaultsTest {
 
     @Test
     void expiredServerCertificateIsRefused() throws Exception {
-        HeldCertificate expired = world.ca.issue("ekase.test").server("127.0.0.1")
-                .validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))).build();
-        assertRefused(expired);
+        assertRefusedWith(ServerCertificateMode.EXPIRED);
     }
 
     @Test
     void serverOutsideTheConfiguredTrustIsRefused() throws Exception {
-        assertRefused(CertificateAuthority.create("Not the Treasury CA").issue("ekase.test").server("127.0.0.1")
-                .build());
+        assertRefusedWith(ServerCertificateMode.UNTRUSTED);
     }
 
-    private void assertRefused(HeldCertificate serverCertificate) throws Exception {
-        try (EkaseSimulator other = EkaseSimulator.start(EkaseSimulator.Settings.loopback(serverCertificate,
+    /** Switches the server certificate of new handshakes; a fresh adapter makes a fresh connection. */
+    private void assertRefusedWith(ServerCertificateMode mode) throws Exception {
+        Instant now = Instant.now();
+        HeldCertificate expired = world.ca.issue("ekase.test").server("127.0.0.1")
+                .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build();
+        HeldCertificate untrusted = CertificateAuthority.create("Not the Treasury CA").issue("ekase.test")
+                .server("127.0.0.1").build();
+        try (EkaseSimulator other = EkaseSimulator.start(EkaseSimulator.Settings.loopback(world.server,
                 world.ca.certificate(), List.of(new SimUser(TreasuryWorld.MANAGER, TreasuryWorld.MANAGER_PASSWORD,
-                        EkaseMode.MANAGE))))) {
-            UpstreamEkaseAdapter ekase = upstream.adapter(other.uri(), world.ca.certificate(), Duration.ofSeconds(5));
+                        EkaseMode.MANAGE))).withFaultCertificates(expired, untrusted))) {
+            other.faults().serverCertificate(mode);
+            UpstreamEkaseAdapter refused = upstream.adapter(other.uri(), world.ca.certificate(), Duration.ofSeconds(5));
             EkaseException e = assertThrows(EkaseException.class,
-                    () -> ekase.submit(Pain001s.single("U5", "E-U5", DEBTOR, "7.00", CREDITOR), "U5"));
+                    () -> refused.submit(Pain001s.single("U5", "E-U5", DEBTOR, "7.00", CREDITOR), "U5"));
             assertEquals(EkaseException.Code.UNAVAILABLE, e.code());
             assertTrue(e.getMessage().contains("TLS_REFUSED"), e.getMessage());
             assertEquals(0, other.arrivals("E-U5"));
+            other.faults().clear();
+            UpstreamEkaseAdapter trusting = upstream.adapter(other.uri(), world.ca.certificate(), Duration.ofSeconds(5));
+            assertEquals("RCVD", trusting.submit(Pain001s.single("U5", "E-U5", DEBTOR, "7.00", CREDITOR), "U5")
+                    .report().status());
         }
     }
 }
