@@ -50,24 +50,26 @@ public final class SandboxMain {
         }
         Logger.info("starting: generating the world (seed {}) and minting certificates", parsed.options.seed());
         Sandbox sandbox = Sandbox.start(parsed.options);
+        Path out = parsed.outDirectory();
+        writeFiles(sandbox, out);
+        TreasuryAndStatistics more = TreasuryAndStatistics.start(sandbox, out);
         AdminServer admin;
         Map<String, SimulatorControls> controls = Map.of(
                 "viss", new SimulatorControls(sandbox.viss().faults(), sandbox.viss().calls()),
-                "fpr", new SimulatorControls(sandbox.fpr().faults(), sandbox.fpr().calls()));
+                "fpr", new SimulatorControls(sandbox.fpr().faults(), sandbox.fpr().calls()),
+                "ekase", new SimulatorControls(more.ekase().faults(), more.ekase().calls()));
         try {
             for (String[] fault : parsed.faults) {
                 applyFault(controls, fault);
             }
             admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), parsed.adminPort), controls);
         } catch (IllegalArgumentException e) {
+            more.close();
             sandbox.close();
             System.err.println("sandbox: " + e.getMessage());
             System.exit(2);
             return;
         }
-        Path out = parsed.outDirectory();
-        writeFiles(sandbox, out);
-        TreasuryAndStatistics more = TreasuryAndStatistics.start(sandbox, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             admin.close();
@@ -97,7 +99,7 @@ public final class SandboxMain {
     private static void applyFault(Map<String, SimulatorControls> controls, String[] fault) {
         SimulatorControls sim = controls.get(fault[0]);
         if (sim == null) {
-            throw new IllegalArgumentException("--fault simulator: " + fault[0] + " (expected: viss or fpr)");
+            throw new IllegalArgumentException("--fault simulator: " + fault[0] + " (expected: viss, fpr or ekase)");
         }
         Faults faults = sim.faults();
         if (fault[1].equals("*")) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.sandbox.ekase.EkaseSimulator;
@@ -39,6 +41,11 @@ final class TreasuryAndStatistics implements AutoCloseable {
         this.out = out;
     }
 
+    /** The eKase simulator, for its fault controls and call counts. */
+    EkaseSimulator ekase() {
+        return ekase;
+    }
+
     static TreasuryAndStatistics start(Sandbox sandbox, Path out) throws IOException {
         CertificateAuthority ca = sandbox.certificateAuthority();
         HeldCertificate client = sandbox.defaultClientCertificate();
@@ -49,9 +56,14 @@ final class TreasuryAndStatistics implements AutoCloseable {
         Files.writeString(passwordFile, new String(password) + "\n", StandardCharsets.US_ASCII);
         EkaseSimulator ekase;
         try {
+            Instant now = Instant.now();
+            HeldCertificate expired = ca.issue("ekase.sandbox").server("localhost", "127.0.0.1")
+                    .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build();
+            HeldCertificate untrusted = CertificateAuthority.create("Untrusted Sandbox CA").issue("ekase.sandbox")
+                    .server("localhost", "127.0.0.1").build();
             ekase = EkaseSimulator.start(EkaseSimulator.Settings.loopback(
                     ca.issue("ekase.sandbox").server("localhost", "127.0.0.1").build(), ca.certificate(),
-                    List.of(new SimUser(USER, password, EkaseMode.MANAGE))));
+                    List.of(new SimUser(USER, password, EkaseMode.MANAGE))).withFaultCertificates(expired, untrusted));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted starting the sandbox eKase");

@@ -1,15 +1,20 @@
 package lv.sargs.gateway.treasury;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.X509ExtendedKeyManager;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
@@ -22,15 +27,24 @@ import lv.sargs.gateway.status.StatusReporter;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.gateway.treasury.ekase.EkaseSettings;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
+import lv.sargs.gateway.treasury.ekase.UpstreamEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
+import lv.sargs.gateway.upstream.BreakerSettings;
+import lv.sargs.gateway.upstream.ClientKey;
+import lv.sargs.gateway.upstream.PoolSettings;
+import lv.sargs.gateway.upstream.RetryPolicy;
+import lv.sargs.gateway.upstream.UpstreamClient;
+import lv.sargs.gateway.upstream.UpstreamException;
+import lv.sargs.gateway.upstream.UpstreamRuntime;
+import lv.sargs.gateway.upstream.UpstreamSettings;
 import lv.sargs.gateway.upstream.UpstreamTls;
 import lv.sargs.hsm.TokenException;
 
 /**
  * Treasury payments and reports as a gateway capability: opens the encrypted payment store with a
- * key derived on the token, connects eKase with the Treasury-issued client key on the token,
+ * key derived on the token, connects eKase through the gateway's upstream client (name
+ * {@code ekase}) with the Treasury-issued client key on the token,
  * resumes unfinished payments, serves the five Treasury routes, reports {@code treasury} and
  * {@code upstream.ekase}, counts payments by state, and records each accepted and each finished
  * payment in its own audit trail ({@code audit/treasury.jsonl}).
@@ -43,14 +57,18 @@ public final class TreasuryCapability implements Capability {
     static final String AUDIT_FILE = "treasury.jsonl";
     private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
 
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
+
     private final TreasuryService service;
     private final EkaseAdapter ekase;
     private final AuditTrail audit;
+    private final ExecutorService blocking;
 
-    private TreasuryCapability(TreasuryService service, EkaseAdapter ekase, AuditTrail audit) {
+    private TreasuryCapability(TreasuryService service, EkaseAdapter ekase, AuditTrail audit, ExecutorService blocking) {
         this.service = service;
         this.ekase = ekase;
         this.audit = audit;
+        this.blocking = blocking;
     }
 
     /** Starts the Treasury when the config has a {@code treasury} section; empty otherwise. */
@@ -66,10 +84,13 @@ public final class TreasuryCapability implements Capability {
         char[] storeKey = c.storageKey("treasury.storageKeyLabel", config.storageKeyLabel(), "treasury");
         EkaseAdapter ekase = null;
         AuditTrail audit = null;
+        // DNS lookups and handshake tasks that sign on the token, off the event loops.
+        ThreadPoolExecutor blocking = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+                new DefaultThreadFactory("sargs-ekase-blocking", true), new ThreadPoolExecutor.AbortPolicy());
         try {
             XmlLimits limits = new XmlLimits(config.xml().maxBytes(), config.xml().maxDepth(),
                     config.xml().maxElements(), config.xml().maxAttributes());
-            ekase = new ObservedEkase(adapter(c, config.ekase(), limits), upstream);
+            ekase = new ObservedEkase(adapter(c, config.ekase(), limits, blocking), upstream);
             audit = AuditTrail.open(AuditTrail.prepare(c.dataDirectory().resolve("audit")).resolveSibling(AUDIT_FILE),
                     10_000, Clock.systemUTC());
             TreasurySettings settings = new TreasurySettings(c.dataDirectory().resolve(STORE_FILE), storeKey,
@@ -79,14 +100,25 @@ public final class TreasuryCapability implements Capability {
                     new Recorder(c.metrics(), audit));
             reporter.ok("payment store open; eKase user " + config.ekase().user() + " in " + config.ekase().mode()
                     + " mode");
-            return Optional.of(new TreasuryCapability(service, ekase, audit));
+            return Optional.of(new TreasuryCapability(service, ekase, audit, blocking));
+        } catch (UpstreamException e) {
+            Capability.closeQuietly(audit, ekase);
+            blocking.shutdownNow();
+            reporter.failed(e.getMessage());
+            if (e.code() == UpstreamException.Code.CLIENT_KEY_FAILED) {
+                throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
+                        + config.ekase().clientKeyLabel() + ": " + e.getMessage(), e);
+            }
+            throw new StartupException(StartupException.Code.STORES, "treasury.ekase: " + e.getMessage(), e);
         } catch (TokenException e) {
             Capability.closeQuietly(audit, ekase);
+            blocking.shutdownNow();
             reporter.failed(e.getMessage());
             throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
                     + config.ekase().clientKeyLabel() + ": " + e.getMessage() + " [" + e.code() + "]", e);
         } catch (IOException | RuntimeException e) {
             Capability.closeQuietly(audit, ekase);
+            blocking.shutdownNow();
             reporter.failed(e.getMessage());
             throw new StartupException(StartupException.Code.STORES, "treasury: " + e.getMessage(), e);
         } finally {
@@ -94,16 +126,28 @@ public final class TreasuryCapability implements Capability {
         }
     }
 
-    private static EkaseAdapter adapter(CapabilityContext c, TreasuryConfig.Ekase e, XmlLimits limits) {
+    private static EkaseAdapter adapter(CapabilityContext c, TreasuryConfig.Ekase e, XmlLimits limits,
+                                        ExecutorService blocking) {
         List<X509Certificate> trusted = UpstreamTls.readCertificates(e.trustedCa());
         // The chain comes from the admin's PEM file as issued by the Treasury, not rebuilt by a key store.
         List<X509Certificate> chain = UpstreamTls.readCertificates(e.clientKeyChain());
-        X509ExtendedKeyManager clientKey = c.token().keyManager(e.clientKeyLabel(), chain);
         char[] password = e.password().read();
         try {
             EkaseSettings settings = new EkaseSettings(e.baseUri(), trusted, e.user(), password,
                     EkaseMode.valueOf(e.mode().name()), e.connectTimeout(), e.requestTimeout());
-            return HttpsEkaseAdapter.create(settings, clientKey, new SafeXml(limits), Clock.systemUTC());
+            UpstreamTls tls = new UpstreamTls(trusted, List.of(), new ClientKey(e.clientKeyLabel(), chain),
+                    HANDSHAKE_TIMEOUT);
+            // HTTP/1.1 only, as eKase speaks it; answers as large as the XML limits allow.
+            PoolSettings pool = new PoolSettings(4, 100, e.connectTimeout(), Duration.ofSeconds(60),
+                    Math.max(1024, Math.min(limits.maxBytes(), 64 * 1024 * 1024)), false);
+            UpstreamSettings upstream = new UpstreamSettings("ekase", e.baseUri(), tls, pool,
+                    BreakerSettings.defaults(), RetryPolicy.defaults());
+            UpstreamClient client = UpstreamClient.create(upstream, c.token(),
+                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
+                    // upstream.ekase is reported by ObservedEkase, which also sees refused credentials;
+                    // the client logs its own state changes.
+                    state -> { });
+            return new UpstreamEkaseAdapter(client, settings, new SafeXml(limits), Clock.systemUTC());
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -126,6 +170,7 @@ public final class TreasuryCapability implements Capability {
             service.close();
         } finally {
             Capability.closeQuietly(ekase, audit);
+            blocking.shutdownNow();
         }
     }
 

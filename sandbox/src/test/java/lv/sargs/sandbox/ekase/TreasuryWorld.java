@@ -34,8 +34,11 @@ final class TreasuryWorld implements AutoCloseable {
 
     final CertificateAuthority ca = CertificateAuthority.create("Valsts kase test CA");
     final HeldCertificate server = ca.issue("ekase.test").server("127.0.0.1").build();
+    static final String KEY_LABEL = "ekase";
+
     final Token token = Tokens.demo();
     final X509ExtendedKeyManager clientKey;
+    final List<X509Certificate> clientChain;
     final EkaseSimulator simulator;
 
     TreasuryWorld() throws Exception {
@@ -43,10 +46,11 @@ final class TreasuryWorld implements AutoCloseable {
     }
 
     TreasuryWorld(UnaryOperator<EkaseSimulator.Settings> tune) throws Exception {
-        var info = token.generateKeyPair("ekase", KeySpec.EC_P256);
+        var info = token.generateKeyPair(KEY_LABEL, KeySpec.EC_P256);
         X509Certificate cert = ca.issue("sargs-gateway").client().certify(info.publicKey());
-        token.importCertificateChain("ekase", List.of(cert));
-        clientKey = token.keyManager("ekase", List.of(cert));
+        token.importCertificateChain(KEY_LABEL, List.of(cert));
+        clientChain = List.of(cert);
+        clientKey = token.keyManager(KEY_LABEL, clientChain);
         simulator = EkaseSimulator.start(tune.apply(EkaseSimulator.Settings.loopback(server, ca.certificate(), List.of(
                 new SimUser(MANAGER, MANAGER_PASSWORD, EkaseMode.MANAGE),
                 new SimUser(VIEWER, VIEWER_PASSWORD, EkaseMode.VIEW)))
