@@ -130,6 +130,7 @@ final class ReportingBank implements AutoCloseable {
                   encoding: WINDOWS_1257
                   maxFileBytes: 95000000B
                   maxLineChars: 4096
+                  maxReportSize: 400MiB
                   signingKeyLabel: %s
                   recipients: [%s, %s]
                   signWait: 10s
