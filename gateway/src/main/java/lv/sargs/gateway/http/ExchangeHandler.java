@@ -29,6 +29,8 @@ import org.tinylog.Logger;
  * (403), shutdown (503), route and method (404/405), role (403), the in-flight bound (503), then
  * the route's handler under the request deadline (504), any unexpected failure being a bare 500.
  * HTTP/1.1 requests pipelined behind one in progress wait their turn, so answers keep their order.
+ * A streaming route's request is served from its head instead ({@link StreamingBodies}), through
+ * the same checks, its handler reading the body as it arrives.
  */
 @ChannelHandler.Sharable
 public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
