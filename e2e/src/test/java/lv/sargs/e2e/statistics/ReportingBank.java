@@ -84,6 +84,11 @@ final class ReportingBank implements AutoCloseable {
 
     /** As {@link #config(String)}, pinning {@code hostKey} as Latvijas Banka's SFTP host key. */
     GatewayConfig config(String signingKeyLabel, PublicKey hostKey) throws Exception {
+        return config(signingKeyLabel, hostKey, "400MiB");
+    }
+
+    /** As {@link #config(String, PublicKey)}, with {@code statistics.maxReportSize} set to {@code maxReportSize}. */
+    GatewayConfig config(String signingKeyLabel, PublicKey hostKey, String maxReportSize) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         String yaml = """
                 version: 1
@@ -130,6 +135,7 @@ final class ReportingBank implements AutoCloseable {
                   encoding: WINDOWS_1257
                   maxFileBytes: 95000000B
                   maxLineChars: 4096
+                  maxReportSize: %s
                   signingKeyLabel: %s
                   recipients: [%s, %s]
                   signWait: 10s
@@ -145,9 +151,14 @@ final class ReportingBank implements AutoCloseable {
                     inDir: STAT/IN
                     timeout: 10s
                 """.formatted(listenerChain, clientCa, fingerprint(reporting), fingerprint(coreBanking), data, ORG,
-                signingKeyLabel, recipients.get(0), recipients.get(1), exchange.port(), USER,
+                maxReportSize, signingKeyLabel, recipients.get(0), recipients.get(1), exchange.port(), USER,
                 PublicKeyEntry.toString(hostKey), LOGIN_KEY);
         return ConfigLoader.with(java.time.Clock.systemUTC(), Map.of()).parse(yaml, "e2e sargs.yaml");
+    }
+
+    /** Where the listener's client CA (the test CA) is written, for a client in another JVM to trust. */
+    Path clientCaFile() {
+        return clientCa;
     }
 
     /** TLS as the core system {@code client}: its certificate and key, trusting the test CA. */

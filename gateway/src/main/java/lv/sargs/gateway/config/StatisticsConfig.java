@@ -13,6 +13,7 @@ import java.util.List;
  * @param encoding the file encoding: {@code WINDOWS_1257} or {@code UTF8_BOM}
  * @param maxFileBytes the size limit of one signed and encrypted file
  * @param maxLineChars the longest report line accepted
+ * @param maxReportBytes the largest report body a POST may stream (beyond the listener's {@code maxBodySize})
  * @param signingKeyLabel the bank's signing key on the token
  * @param recipients PEM files, one Latvijas Banka certificate each; every file is encrypted to all of them
  * @param signWait how long to wait for the token's signature of one file
@@ -20,7 +21,7 @@ import java.util.List;
  * @param pollInterval how often {@code STAT/IN} is read
  * @param sftp how to reach Latvijas Banka's file exchange
  */
-public record StatisticsConfig(String orgCode, String encoding, long maxFileBytes, int maxLineChars,
+public record StatisticsConfig(String orgCode, String encoding, long maxFileBytes, int maxLineChars, long maxReportBytes,
                                String signingKeyLabel, List<Path> recipients, Duration signWait,
                                Duration deliveryInterval, Duration pollInterval, Sftp sftp) {
 

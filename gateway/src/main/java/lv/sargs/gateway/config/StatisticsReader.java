@@ -25,6 +25,8 @@ final class StatisticsReader {
     static final Set<String> ENCODINGS = Set.of("WINDOWS_1257", "UTF8_BOM");
     static final long MIN_FILE_BYTES = 64 * 1024;
     static final long MAX_FILE_BYTES = 95_000_000L;
+    static final long MIN_REPORT_BYTES = 1024 * 1024;
+    static final long MAX_REPORT_BYTES = 64L * 1024 * 1024 * 1024;
     private static final Pattern MFI_CODE = Pattern.compile("[A-Za-z0-9]{3}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|[0-9A-Fa-f:.]+");
     private static final Pattern REMOTE_DIR = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
@@ -54,6 +56,8 @@ final class StatisticsReader {
                 .flatMap(n -> n.parse(t -> Units.size(t, MIN_FILE_BYTES, MAX_FILE_BYTES))).orElse(null);
         Integer maxLineChars = s.required("maxLineChars", "the longest report line, e.g. 4096")
                 .flatMap(n -> n.integer(256, 1024 * 1024)).orElse(null);
+        Long maxReportBytes = s.required("maxReportSize", "the largest report a POST may send, e.g. 400MiB")
+                .flatMap(n -> n.parse(t -> Units.size(t, MIN_REPORT_BYTES, MAX_REPORT_BYTES))).orElse(null);
         String signingKey = s.required("signingKeyLabel", "the label of the bank's signing key on the token")
                 .flatMap(Node::text).orElse(null);
         List<Path> recipients = s.required("recipients", "PEM files, one Latvijas Banka certificate each")
@@ -68,6 +72,7 @@ final class StatisticsReader {
                 .flatMap(Node::section).map(StatisticsReader::sftp).orElse(null);
         s.end();
         return s.problemsCount() > before ? null : new StatisticsConfig(orgCode, encoding, maxFileBytes, maxLineChars,
+                maxReportBytes,
                 signingKey, recipients, signWait, delivery, poll, sftp);
     }
 

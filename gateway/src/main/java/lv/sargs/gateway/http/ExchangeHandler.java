@@ -29,6 +29,8 @@ import org.tinylog.Logger;
  * (403), shutdown (503), route and method (404/405), role (403), the in-flight bound (503), then
  * the route's handler under the request deadline (504), any unexpected failure being a bare 500.
  * HTTP/1.1 requests pipelined behind one in progress wait their turn, so answers keep their order.
+ * A streaming route's request is served from its head instead ({@link StreamingBodies}), through
+ * the same checks, its handler reading the body as it arrives.
  */
 @ChannelHandler.Sharable
 public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
@@ -97,6 +99,89 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void dispatch(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request) {
+        Admitted admitted = admit(ctx, exchange, request);
+        if (admitted == null) {
+            return;
+        }
+        Router.Route route = admitted.match().route();
+        if (route.handler() == null) {
+            // A streaming route is served by StreamingBodies before the aggregator; reaching here means it is missing.
+            throw new IllegalStateException("streaming route " + route.pattern().template() + " reached the buffered path");
+        }
+        ByteBuf content = request.content();
+        byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BODY;
+        CompletableFuture<Response> result = route.handler().handle(routed(request, admitted, body, exchange));
+        await(exchange, route, result);
+    }
+
+    /** The route of {@code head} if it streams its body, else null (the request is buffered as usual). */
+    Router.Route streamingRoute(HttpRequest head) {
+        Router.Route route = router.match(head.method(), head.uri()).route();
+        return route != null && route.streaming() != null ? route : null;
+    }
+
+    /**
+     * Serves a streaming route's request as soon as its head has arrived (called by {@link StreamingBodies}):
+     * the same checks as any request, then the handler with {@code body}, which is closed once the
+     * handler is done. Null when the request cannot be served on this connection (then closed).
+     */
+    Exchange serveStreaming(ChannelHandlerContext ctx, HttpRequest head, BodyStream body) {
+        ConnectionActivity connection = ConnectionActivity.of(ctx.channel());
+        if (!connection.http2() && connection.active() > 0) {
+            // Pipelining a streamed body behind another request would need it buffered: refuse by closing.
+            Logger.debug("{}: a streamed request pipelined behind another, closing", ctx.channel());
+            body.close();
+            ctx.close();
+            return null;
+        }
+        Exchange exchange = begin(ctx, connection, head);
+        if (!connection.http2()) {
+            // The answer may come before the body's end (a refusal, a 413): what is still on its way is not worth reading.
+            exchange.closeAfter();
+        }
+        try {
+            Admitted admitted = admit(ctx, exchange, head);
+            if (admitted == null) {
+                body.close();
+                return exchange;
+            }
+            Router.Route route = admitted.match().route();
+            CompletableFuture<Response> result = route.streaming().handler().handle(
+                    routed(head, admitted, NO_BODY, exchange), body);
+            if (result == null) {
+                body.close();
+                throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
+            }
+            result.whenComplete((response, failure) -> body.close());
+            await(exchange, route, result);
+        } catch (RuntimeException | Error e) {
+            body.abort("the route failed");
+            exchange.fail(e);
+        }
+        return exchange;
+    }
+
+    private void await(Exchange exchange, Router.Route route, CompletableFuture<Response> result) {
+        if (result == null) {
+            throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
+        }
+        exchange.await(result, route.deadlineNanos() > 0 ? route.deadlineNanos() : requestTimeoutNanos);
+    }
+
+    private static Request routed(HttpRequest request, Admitted admitted, byte[] body, Exchange exchange) {
+        Router.Route route = admitted.match().route();
+        return new Request(request.method(), request.uri(), route.pattern().template(), route.pattern().paramNames(),
+                admitted.match().params(), request.headers(), body, admitted.client(), exchange.requestId());
+    }
+
+    private record Admitted(Router.Match match, RecognizedClient client) {
+    }
+
+    /**
+     * The route and client of a request that passed every check before its handler (framing, client,
+     * shutdown, route, role, in-flight slot, which it then holds), or null after answering the refusal.
+     */
+    private Admitted admit(ChannelHandlerContext ctx, Exchange exchange, HttpRequest request) {
         DecoderResult decoded = request.decoderResult();
         if (decoded.isFailure()) {
             if (ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known) {
@@ -104,16 +189,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             exchange.closeAfter();
             answerBrokenFraming(exchange, decoded.cause());
-            return;
+            return null;
         }
         RecognizedClient client = admitted(ctx, exchange);
         if (client == null) {
-            return;
+            return null;
         }
         if (shuttingDown.getAsBoolean()) {
             exchange.closeAfter();
             exchange.problem(ProblemType.SHUTTING_DOWN, "The gateway is shutting down; retry shortly.");
-            return;
+            return null;
         }
         Router.Match match = router.match(request.method(), request.uri());
         Router.Route route = match.route();
@@ -123,29 +208,21 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             } else {
                 exchange.problem(ProblemType.NOT_FOUND, "No route matches " + request.method().name() + " " + exchange.path() + ".");
             }
-            return;
+            return null;
         }
         exchange.route(route.pattern().template());
         if (!route.access().permits(client)) {
             exchange.problem(ProblemType.ROLE_REQUIRED, "Client \"" + client.name() + "\" lacks the role \""
                     + route.access().requiredRole() + "\" that " + route.method().name() + " " + route.pattern().template() + " requires.");
-            return;
+            return null;
         }
         if (!inFlight.tryAcquire()) {
             exchange.problem(ProblemType.OVERLOADED, "The gateway is serving its limit of " + inFlight.limit()
                     + " requests at once; retry after the Retry-After delay.");
-            return;
+            return null;
         }
         exchange.holdSlot(inFlight);
-        ByteBuf content = request.content();
-        byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BODY;
-        Request routed = new Request(request.method(), request.uri(), route.pattern().template(),
-                route.pattern().paramNames(), match.params(), request.headers(), body, client, exchange.requestId());
-        CompletableFuture<Response> result = route.handler().handle(routed);
-        if (result == null) {
-            throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
-        }
-        exchange.await(result, route.deadlineNanos() > 0 ? route.deadlineNanos() : requestTimeoutNanos);
+        return new Admitted(match, client);
     }
 
     /** The connection's recognised client, or null after answering the refusal (and closing). */
@@ -178,14 +255,25 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Answers a request whose body exceeds the limit (called by {@link BodyLimit}); the connection then closes. */
     void refuseOversized(ChannelHandlerContext ctx, HttpMessage message, long limit) {
+        refuseOversized(ctx, message, "The request body exceeds the gateway's limit of " + limit + " bytes.");
+    }
+
+    /** Answers a streaming route's request whose declared length exceeds the route's own limit (called by {@link StreamingBodies}). */
+    void refuseOversized(ChannelHandlerContext ctx, HttpMessage message, String detail) {
         if (!(message instanceof HttpRequest request)) {
             return;
         }
         Exchange exchange = begin(ctx, ConnectionActivity.of(ctx.channel()), request);
         exchange.closeAfter();
         if (admitted(ctx, exchange) != null) {
-            exchange.problem(ProblemType.BODY_TOO_LARGE, "The request body exceeds the gateway's limit of " + limit + " bytes.");
+            exchange.problem(ProblemType.BODY_TOO_LARGE, detail);
         }
+    }
+
+    /** The 413 detail of a streaming route: the limit and the configuration key that sets it. */
+    static String streamLimitDetail(Router.Streaming streaming) {
+        return "The request body exceeds this route's limit of " + streaming.maxBytes() + " bytes (configuration key "
+                + streaming.limitKey() + ").";
     }
 
     /** Called once an answer is written: frees the connection for the next request, or closes it. */

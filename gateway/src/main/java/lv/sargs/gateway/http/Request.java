@@ -74,7 +74,7 @@ public final class Request {
         return headers;
     }
 
-    /** The body (empty when none); never modify it. */
+    /** The body (empty when none, and on a streaming route, whose handler gets it as a stream); never modify it. */
     public byte[] body() {
         return body;
     }

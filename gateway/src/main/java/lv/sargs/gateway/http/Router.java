@@ -39,8 +39,14 @@ public final class Router {
     /**
      * A route as registered; {@code deadlineNanos} replaces the listener's {@code requestTimeout}
      * when positive (a route whose work is long by nature, e.g. producing a statistical report).
+     * A streaming route has {@code streaming} (and no {@code handler}).
      */
-    record Route(HttpMethod method, PathPattern pattern, Access access, RouteHandler handler, long deadlineNanos) {
+    record Route(HttpMethod method, PathPattern pattern, Access access, RouteHandler handler, long deadlineNanos,
+                 Streaming streaming) {
+    }
+
+    /** A streaming route's handler and its own body limit, set by configuration key {@code limitKey}. */
+    record Streaming(StreamingRouteHandler handler, long maxBytes, String limitKey) {
     }
 
     /** The outcome of matching: a route with its captured values, or the Allow header of a 405, or neither (404). */
@@ -115,6 +121,24 @@ public final class Router {
             return add(HttpMethod.POST, template, access, handler, deadline.toNanos());
         }
 
+        /**
+         * Adds a POST whose body is streamed to {@code handler} as it arrives, in bounded memory, up
+         * to {@code maxBytes} (beyond it 413) instead of being buffered up to the listener's
+         * {@code maxBodySize}: for bodies too large to hold, e.g. a statistical report.
+         * {@code maxBytesKey} is the configuration key that sets the limit, named in the 413.
+         */
+        public Builder postStreaming(String template, Access access, Duration deadline, long maxBytes, String maxBytesKey,
+                                     StreamingRouteHandler handler) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("route deadline: " + deadline + " (expected: a positive duration)");
+            }
+            if (maxBytes <= 0) {
+                throw new IllegalArgumentException(maxBytesKey + ": " + maxBytes + " (expected: a positive size)");
+            }
+            return add(new Route(HttpMethod.POST, patterns.computeIfAbsent(template, PathPattern::parse), access, null,
+                    deadline.toNanos(), new Streaming(handler, maxBytes, maxBytesKey)));
+        }
+
         public Builder put(String template, Access access, RouteHandler handler) {
             return route(HttpMethod.PUT, template, access, handler);
         }
@@ -130,9 +154,15 @@ public final class Router {
 
         private Builder add(HttpMethod method, String template, Access access, RouteHandler handler, long deadlineNanos) {
             PathPattern pattern = patterns.computeIfAbsent(template, PathPattern::parse);
+            return add(new Route(method, pattern, access, handler, deadlineNanos, null));
+        }
+
+        private Builder add(Route route) {
+            String template = route.pattern().template();
             Map<HttpMethod, Route> methods = byTemplate.computeIfAbsent(template, t -> new LinkedHashMap<>());
-            if (methods.putIfAbsent(method, new Route(method, pattern, access, handler, deadlineNanos)) != null) {
-                throw new IllegalArgumentException("route: " + method + " " + template + " (expected: each method and template once)");
+            if (methods.putIfAbsent(route.method(), route) != null) {
+                throw new IllegalArgumentException("route: " + route.method() + " " + template
+                        + " (expected: each method and template once)");
             }
             return this;
         }

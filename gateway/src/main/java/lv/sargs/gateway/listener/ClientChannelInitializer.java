@@ -28,6 +28,7 @@ import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
 import lv.sargs.gateway.http.Http2Codec;
 import lv.sargs.gateway.http.IdleConnectionCloser;
+import lv.sargs.gateway.http.StreamingBodies;
 import org.tinylog.Logger;
 
 /**
@@ -49,6 +50,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String HTTP2_CODEC = "http2-codec";
     static final String HTTP2_STREAMS = "http2-streams";
     static final String HTTP2_TO_HTTP = "http2-to-http";
+    static final String STREAMING_BODIES = "streaming-bodies";
     static final String BODY_LIMIT = "body-limit";
     static final String EXCHANGE = "exchange";
     static final String CONNECTION_ERRORS = "connection-errors";
@@ -72,6 +74,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
             ChannelPipeline p = stream.pipeline();
             // HTTP/2 frames become the HTTP/1 objects the shared stages below understand.
             p.addLast(HTTP2_TO_HTTP, new Http2StreamFrameToHttpObjectCodec(true));
+            p.addLast(STREAMING_BODIES, new StreamingBodies(exchange));
             p.addLast(BODY_LIMIT, new BodyLimit(limits.maxBodyBytes(), exchange));
             p.addLast(EXCHANGE, exchange);
         }
@@ -119,6 +122,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         p.addBefore(CONNECTION_ERRORS, HTTP1_CODEC, new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(limits.maxHeaderBytes())));
+        // The few routes that stream their body take it here, with their own limit; the rest go on whole.
+        p.addBefore(CONNECTION_ERRORS, STREAMING_BODIES, new StreamingBodies(exchange));
         // Whole requests only, up to the body limit (413 beyond it).
         p.addBefore(CONNECTION_ERRORS, BODY_LIMIT, new BodyLimit(limits.maxBodyBytes(), exchange));
         p.addBefore(CONNECTION_ERRORS, EXCHANGE, exchange);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import lv.sargs.gateway.http.BodyAbortedException;
 import lv.sargs.gateway.http.HttpConstants;
 import lv.sargs.gateway.http.ProblemException;
 import lv.sargs.gateway.http.ProblemType;
@@ -41,7 +42,7 @@ final class ReportRoutes implements AutoCloseable {
     private static final Pattern CORRECTION = Pattern.compile("[1-9][0-9]?");
     /** Production is serialised in the service; one may wait its turn, more are turned away at once. */
     private static final int SUBMIT_QUEUE = 1;
-    /** Beyond the token's signature wait: reading, checking, encrypting and writing a report of maxBodySize. */
+    /** Beyond the token's signature wait: reading, checking, encrypting and writing a report of maxReportSize. */
     private static final Duration PRODUCTION_ALLOWANCE = Duration.ofMinutes(2);
     private static final int STATUS_QUEUE = 64;
     private static final long CLOSE_WAIT_SECONDS = 60;
@@ -67,9 +68,9 @@ final class ReportRoutes implements AutoCloseable {
         return submitDeadline;
     }
 
-    CompletableFuture<Response> submit(Request request) {
+    /** Streams {@code body} (read on the submission thread, never the event loop) into the service. */
+    CompletableFuture<Response> submit(Request request, InputStream body) {
         ReportSubmission submission = submission(request);
-        byte[] body = request.body();
         return run(producing, "report submissions", () -> {
             String id = produce(submission, body);
             ReportStatus status = service.status(id).orElseThrow(() -> new IllegalStateException(
@@ -89,9 +90,9 @@ final class ReportRoutes implements AutoCloseable {
                 () -> new ProblemException(ProblemType.REPORT_NOT_FOUND, "No report has the id " + id + "."))));
     }
 
-    private String produce(ReportSubmission submission, byte[] body) {
+    private String produce(ReportSubmission submission, InputStream body) {
         try {
-            String id = service.submit(submission, new ByteArrayInputStream(body));
+            String id = service.submit(submission, body);
             health.produced();
             return id;
         } catch (ReportRejectedException e) {
@@ -100,6 +101,12 @@ final class ReportRoutes implements AutoCloseable {
             members.put("problemCount", e.total());
             throw new ProblemException(ProblemType.REPORT_REJECTED, e.getMessage(), members);
         } catch (StatisticsException e) {
+            BodyAbortedException aborted = abortedUpload(e);
+            if (aborted != null) {
+                // The client's upload broke off (or was refused 413): not the gateway's failure, nothing kept.
+                throw new ProblemException(ProblemType.BAD_REQUEST, "The report did not arrive whole ("
+                        + aborted.getMessage() + "); nothing was kept or sent.");
+            }
             throw switch (e.code()) {
                 case INVALID_SUBMISSION -> new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
                 case TOO_MANY_PARTS -> new ProblemException(ProblemType.REPORT_REJECTED, e.getMessage(),
@@ -113,6 +120,15 @@ final class ReportRoutes implements AutoCloseable {
                 }
             };
         }
+    }
+
+    private static BodyAbortedException abortedUpload(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BodyAbortedException aborted) {
+                return aborted;
+            }
+        }
+        return null;
     }
 
     /** The submission's metadata from the query and the content type; a 400 or 415 names what is wrong. */

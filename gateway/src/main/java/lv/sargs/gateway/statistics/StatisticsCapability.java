@@ -40,10 +40,12 @@ public final class StatisticsCapability implements Capability {
 
     private final StatisticsService service;
     private final ReportRoutes routes;
+    private final long maxReportBytes;
 
-    private StatisticsCapability(StatisticsService service, ReportRoutes routes) {
+    private StatisticsCapability(StatisticsService service, ReportRoutes routes, long maxReportBytes) {
         this.service = service;
         this.routes = routes;
+        this.maxReportBytes = maxReportBytes;
     }
 
     /**
@@ -77,7 +79,8 @@ public final class StatisticsCapability implements Capability {
         Logger.info("statistics for Latvijas Banka: {} as {}, files to sftp://{}@{}:{}/{}", config.orgCode(),
                 config.encoding(), config.sftp().user(), config.sftp().host(), config.sftp().port(),
                 config.sftp().outDir());
-        return Optional.of(new StatisticsCapability(service, new ReportRoutes(service, health, config.signWait())));
+        return Optional.of(new StatisticsCapability(service, new ReportRoutes(service, health, config.signWait()),
+                config.maxReportBytes()));
     }
 
     @Override
@@ -87,7 +90,9 @@ public final class StatisticsCapability implements Capability {
 
     @Override
     public void addRoutes(Router.Builder builder) {
-        builder.post("/v1/statistics/reports", Access.role(ROLE), routes.submitDeadline(), routes::submit)
+        // The one route that streams: a report may be far beyond the listener's maxBodySize.
+        builder.postStreaming("/v1/statistics/reports", Access.role(ROLE), routes.submitDeadline(), maxReportBytes,
+                        "statistics.maxReportSize", routes::submit)
                 .get("/v1/statistics/reports/{id}", Access.role(ROLE), routes::status);
     }
 

@@ -32,6 +32,7 @@ class StatisticsReaderTest {
                   encoding: UTF8_BOM
                   maxFileBytes: 95000000B
                   maxLineChars: 4096
+                  maxReportSize: 400MiB
                   signingKeyLabel: lb-signing
                   recipients: [%s]
                   signWait: 30s
@@ -71,6 +72,7 @@ class StatisticsReaderTest {
         assertEquals("ABC", s.orgCode());
         assertEquals("UTF8_BOM", s.encoding());
         assertEquals(95_000_000L, s.maxFileBytes());
+        assertEquals(400L * 1024 * 1024, s.maxReportBytes());
         assertEquals(List.of(lb), s.recipients());
         assertEquals(Duration.ofMinutes(1), s.deliveryInterval());
         assertEquals(2222, s.sftp().port());
@@ -116,7 +118,7 @@ class StatisticsReaderTest {
                         + " it, e.g. 'ecdsa-sha2-nistp256 AAAA…' (ssh-keyscan -t ecdsa HOST))",
                 "statistics.sftp.outDir: ../etc (expected: a directory relative to the SFTP home, such as STAT/OUT)",
                 "statistics.retries: (unknown key) (expected: one of orgCode, encoding, maxFileBytes, maxLineChars,"
-                        + " signingKeyLabel, recipients, signWait, deliveryInterval, pollInterval, sftp)"), problems);
+                        + " maxReportSize, signingKeyLabel, recipients, signWait, deliveryInterval, pollInterval, sftp)"), problems);
     }
 
     @Test

@@ -97,6 +97,20 @@ final class Http2TestClient implements AutoCloseable {
 
     /** Sends {@code GET path} with {@code extraHeaders} on a new stream and waits for the whole answer. */
     TlsTestClient.Answer get(String path, Map<String, String> extraHeaders) throws Exception {
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+        extraHeaders.forEach(request.headers()::set);
+        return exchange(request);
+    }
+
+    /** Sends {@code POST path} with {@code body} on a new stream and waits for the whole answer. */
+    TlsTestClient.Answer post(String path, byte[] body) throws Exception {
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path,
+                io.netty.buffer.Unpooled.wrappedBuffer(body));
+        request.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        return exchange(request);
+    }
+
+    private TlsTestClient.Answer exchange(DefaultFullHttpRequest request) throws Exception {
         CompletableFuture<TlsTestClient.Answer> answer = new CompletableFuture<>();
         Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel)
                 .handler(new ChannelInitializer<Http2StreamChannel>() {
@@ -119,9 +133,7 @@ final class Http2TestClient implements AutoCloseable {
                                 });
                     }
                 }).open().sync().getNow();
-        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
         request.headers().set(HttpHeaderNames.HOST, "127.0.0.1");
-        extraHeaders.forEach(request.headers()::set);
         stream.writeAndFlush(request);
         return answer.get(5, TimeUnit.SECONDS);
     }

@@ -53,7 +53,15 @@ final class ListenerFixture implements AutoCloseable {
     static final HeldCertificate BRANCH = CA.issue("branch").client().build();
     static final HeldCertificate UNDECLARED = CA.issue("stranger").client().build();
 
+    /** The body limit of the streaming route {@code POST /v1/upload}, far above the listener's maxBodySize. */
+    static final long UPLOAD_LIMIT = 256 * 1024;
+
     final Metrics metrics = new Metrics();
+    /** Where {@code POST /v1/upload} reads its body: never the event loop. */
+    final java.util.concurrent.ExecutorService uploads = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "test-uploads"));
+    /** How each streamed upload ended: its byte count, or the exception its read failed with. */
+    final java.util.concurrent.LinkedBlockingQueue<Object> uploadOutcomes = new java.util.concurrent.LinkedBlockingQueue<>();
     /** Futures handed out by {@code GET /v1/held}, completed by the test. */
     final ConcurrentLinkedQueue<CompletableFuture<Response>> held = new ConcurrentLinkedQueue<>();
     final ClientListenerConfig config;
@@ -113,6 +121,9 @@ final class ListenerFixture implements AutoCloseable {
                 })
                 .post("/v1/echo", Access.ANY_CLIENT, request -> CompletableFuture.completedFuture(
                         Response.json(java.util.Map.of("bytes", request.body().length))))
+                .postStreaming("/v1/upload", Access.ANY_CLIENT, Duration.ofSeconds(10), UPLOAD_LIMIT, "test.maxUploadSize",
+                        (request, body) -> CompletableFuture.supplyAsync(() -> Response.json(
+                                java.util.Map.of("bytes", drain(body))), uploads))
                 .get("/v1/boom", Access.ANY_CLIENT, request -> {
                     throw new IllegalStateException("lv.sargs.internal.SecretThing exploded at line 42");
                 })
@@ -122,6 +133,21 @@ final class ListenerFixture implements AutoCloseable {
         listener = new ClientListener(config, clients, serverKey != null ? serverKey : ServerKey.of(keyManager(SERVER)),
                 router, metrics);
         address = listener.start();
+    }
+
+    private long drain(java.io.InputStream body) {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try (body) {
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                total += n;
+            }
+            uploadOutcomes.add(total);
+            return total;
+        } catch (IOException e) {
+            uploadOutcomes.add(e);
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     ListenerFixture() throws Exception {
@@ -191,6 +217,7 @@ final class ListenerFixture implements AutoCloseable {
             f.cancel(false);
         }
         assertTrue(listener.shutdown(Duration.ofSeconds(2)), "listener drained within its grace");
+        uploads.shutdownNow();
         assertEquals(0, listener.openConnections(), "connections left open");
         assertEquals(0, listener.inFlightRequests(), "requests left in flight");
         eventually(() -> Thread.getAllStackTraces().keySet().stream()

@@ -62,6 +62,7 @@ public final class StatisticsWiring {
                   encoding: WINDOWS_1257
                   maxFileBytes: 95000000B
                   maxLineChars: 4096
+                  maxReportSize: 400MiB
                   signingKeyLabel: %s
                   recipients: [%s]
                   signWait: 30s
