@@ -68,7 +68,7 @@ class LargeReportUploadIT {
                         + "/v1/statistics/reports?prefix=" + prefix + "&periodEnd=2026-10-31"))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(REPORT_BYTES)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> ReportingBank.generatedReport(REPORT_BYTES)))
                 .build();
 
         HttpResponse<String> answer = client.send(post, HttpResponse.BodyHandlers.ofString());

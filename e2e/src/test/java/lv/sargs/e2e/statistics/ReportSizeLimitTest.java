@@ -81,7 +81,7 @@ class ReportSizeLimitTest {
 
     @Test
     void aChunkedReportGrowingOverTheLimitIsRefused413AndNothingIsKept() throws Exception {
-        try (SSLSocket socket = connect(); InputStream report = new GeneratedReport(2_000_000)) {
+        try (SSLSocket socket = connect(); InputStream report = ReportingBank.generatedReport(2_000_000)) {
             write(socket, head("Transfer-Encoding: chunked"));
             byte[] chunk = new byte[32 * 1024];
             // Up to just past the limit, so the 413 answers the last chunk sent (a client writing on would see a reset).
@@ -160,7 +160,7 @@ class ReportSizeLimitTest {
     @Test
     void aReportWithinTheLimitIsStillProduced() throws Exception {
         HttpRequest request = post().POST(HttpRequest.BodyPublishers.ofInputStream(
-                () -> new GeneratedReport(900_000))).build();
+                () -> ReportingBank.generatedReport(900_000))).build();
 
         HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
 

@@ -1,5 +1,10 @@
 package lv.sargs.e2e.statistics;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import lv.sargs.testkit.GeneratedReport;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +44,13 @@ final class ReportingBank implements AutoCloseable {
     static final String USER = "bank-abc";
     static final String SIGNING_KEY = "lb-signing";
     static final String LOGIN_KEY = "lb-sftp";
+
+    /** A valid October 2026 report of this bank's, of about {@code bytes}, generated as it is read. */
+    static GeneratedReport generatedReport(long bytes) {
+        String today = LocalDate.now(ZoneId.of("Europe/Riga")).format(DateTimeFormatter.BASIC_ISO_DATE);
+        return new GeneratedReport("ORG_KODS=" + ORG + "\nDATUMS=20261031\nIESN_DAT=" + today
+                + "\nPERSONA=Jānis Bērziņš\nTALRUNIS=+371 67022300\nEPASTS=statistika@banka.lv\n", bytes);
+    }
 
     // Minted once per JVM: RSA key generation is slow, and no test changes them.
     private static final CertificateAuthority CA = CertificateAuthority.create("E2E Test CA");

@@ -1,5 +1,7 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.testkit.GeneratedReport;
+
 import java.nio.file.Path;
 import java.util.List;
 import lv.sargs.hsm.KeySpec;
@@ -19,7 +21,7 @@ public final class LargeReportMain {
         try (StatisticsFixture fixture = new StatisticsFixture(KeySpec.EC_P384)) {
             ReportProducer producer = new ReportProducer(
                     fixture.settings(dir, StatisticsSettings.DEFAULT_MAX_FILE_BYTES), fixture.protector());
-            List<ProducedFile> files = producer.produce(StatisticsFixture.lines(), new GeneratedReport(bytes),
+            List<ProducedFile> files = producer.produce(StatisticsFixture.lines(), new GeneratedReport(StatisticsFixture.identifying(), bytes),
                     StatisticsFixture.TODAY, 1, dir, dir.resolve("out"));
             for (ProducedFile f : files) {
                 System.out.println(f.name() + " " + f.size());

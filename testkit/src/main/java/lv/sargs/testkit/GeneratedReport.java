@@ -1,16 +1,14 @@
-package lv.sargs.e2e.statistics;
+package lv.sargs.testkit;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
- * A valid October 2026 report of {@link ReportingBank}'s, of about {@code targetBytes}, generated as
- * it is read: a 300 MB report never exists in memory or on disk before it is sent.
+ * A valid Latvijas Banka statistical report of about {@code targetBytes}, generated as it is
+ * read — so a 300 MB report never exists in memory or on disk before the code under test reads
+ * it: the identifying lines given, then data line {@code i} as {@code R<i>_C01=<i*37>.<i%100>}.
  */
-final class GeneratedReport extends InputStream {
+public final class GeneratedReport extends InputStream {
 
     private final long targetBytes;
     private byte[] current;
@@ -18,12 +16,18 @@ final class GeneratedReport extends InputStream {
     private long produced;
     private long line;
 
-    GeneratedReport(long targetBytes) {
+    /**
+     * @param identifying the report's identifying {@code NAME=value} lines (ORG_KODS, DATUMS, …),
+     *     each ending in a line feed
+     */
+    public GeneratedReport(String identifying, long targetBytes) {
+        this.current = identifying.getBytes(StandardCharsets.UTF_8);
         this.targetBytes = targetBytes;
-        String today = LocalDate.now(ZoneId.of("Europe/Riga")).format(DateTimeFormatter.BASIC_ISO_DATE);
-        current = ("ORG_KODS=" + ReportingBank.ORG + "\nDATUMS=20261031\nIESN_DAT=" + today
-                + "\nPERSONA=Jānis Bērziņš\nTALRUNIS=+371 67022300\nEPASTS=statistika@banka.lv\n")
-                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The data line {@code i}, without its line end. */
+    public static String dataLine(long i) {
+        return "R" + i + "_C01=" + (i * 37) + "." + (i % 100 < 10 ? "0" : "") + (i % 100);
     }
 
     @Override
@@ -59,8 +63,7 @@ final class GeneratedReport extends InputStream {
         }
         StringBuilder b = new StringBuilder(64 * 1024);
         while (b.length() < 60 * 1024) {
-            b.append('R').append(line).append("_C01=").append(line * 37).append('.').append(line % 10).append('\n');
-            line++;
+            b.append(dataLine(line++)).append('\n');
         }
         current = b.toString().getBytes(StandardCharsets.US_ASCII);
         position = 0;
