@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import lv.sargs.sandbox.data.Seeds.Stream;
-import lv.sargs.gateway.identifiers.Iban;
-import lv.sargs.gateway.identifiers.PersonalCode;
-import lv.sargs.gateway.identifiers.RegistrationNumber;
 
 /**
  * A seeded generator of a Latvian world: every entity is a pure function of the seed, its index
@@ -133,7 +130,7 @@ public final class WorldGenerator {
         List<TreasuryAccount> accounts = new ArrayList<>(count);
         for (int seq = 1; seq <= count; seq++) {
             String account = String.format(Locale.ROOT, "2%03d%06d%03d", 100 + rng.nextInt(900), index, seq);
-            accounts.add(new TreasuryAccount(Iban.of("TREL", account).value(), holder.registrationNumber(),
+            accounts.add(new TreasuryAccount(StateIdentifiers.latvianIban("TREL", account), holder.registrationNumber(),
                     holder.legalName(), "EUR"));
         }
         return accounts;
@@ -157,7 +154,7 @@ public final class WorldGenerator {
     private String initialCode(int index, LocalDate birth) {
         boolean newFormat = !birth.isBefore(NEW_CODES_SINCE)
                 || (index != CHANGED_CODE_PERSON && rng(seed, Stream.PERSON_CODE, index).nextInt(100) < 6);
-        return newFormat ? newFormatCode(index) : PersonalCode.oldFormat(birth, index % 1_000).digits();
+        return newFormat ? newFormatCode(index) : StateIdentifiers.oldFormatPersonalCode(birth, index % 1_000);
     }
 
     private boolean eligibleOfficer(int index) {
@@ -252,9 +249,9 @@ public final class WorldGenerator {
     private static String registrationNumber(List<String> prefixes, long middle) {
         String digits = String.format(Locale.ROOT, "%05d", middle);
         for (String prefix : prefixes) {
-            Optional<RegistrationNumber> number = RegistrationNumber.complete(prefix + digits);
+            Optional<String> number = StateIdentifiers.completeRegistrationNumber(prefix + digits);
             if (number.isPresent()) {
-                return number.get().digits();
+                return number.get();
             }
         }
         // The prefixes differ at a weighted position, so one of them always completes.

@@ -4,10 +4,11 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import lv.sargs.sandbox.data.Change;
+import lv.sargs.sandbox.data.StateIdentifiers;
 import lv.sargs.sandbox.data.World;
 import lv.sargs.sandbox.fault.Faults;
-import lv.sargs.gateway.identifiers.PersonalCode;
 import lv.sargs.sandbox.server.AccessTokens;
 import lv.sargs.sandbox.server.CallCounter;
 import lv.sargs.sandbox.server.RegisteredClientsSimulator;
@@ -71,11 +72,12 @@ public final class FprSimulator extends RegisteredClientsSimulator {
 
     private SimulatorResponse person(SimulatorRequest request) {
         String code = request.pathParams().get("personalCode");
-        if (!PersonalCode.isValid(code)) {
+        Optional<String> digits = StateIdentifiers.personalCodeDigits(code);
+        if (digits.isEmpty()) {
             return FprJson.error(400, "INVALID_PERSONAL_CODE", "personalCode: " + code
                     + " (expected: 11 digits of a valid old- or new-format personal code)");
         }
-        String canonical = PersonalCode.parse(code).digits();
+        String canonical = digits.get();
         return world.person(canonical)
                 .map(p -> SimulatorResponse.json(200, FprJson.person(p, canonical)))
                 .orElseGet(() -> FprJson.error(404, "PERSON_NOT_FOUND", "personalCode: " + code + " (no such person)"));

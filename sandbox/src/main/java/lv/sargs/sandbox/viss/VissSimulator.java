@@ -10,10 +10,9 @@ import java.util.function.Function;
 import lv.sargs.sandbox.data.Change;
 import lv.sargs.sandbox.data.Company;
 import lv.sargs.sandbox.data.Person;
+import lv.sargs.sandbox.data.StateIdentifiers;
 import lv.sargs.sandbox.data.World;
 import lv.sargs.sandbox.fault.Faults;
-import lv.sargs.gateway.identifiers.PersonalCode;
-import lv.sargs.gateway.identifiers.RegistrationNumber;
 import lv.sargs.sandbox.server.AccessTokens;
 import lv.sargs.sandbox.server.CallCounter;
 import lv.sargs.sandbox.server.RateLimiter;
@@ -92,7 +91,7 @@ public final class VissSimulator extends RegisteredClientsSimulator {
 
     private SimulatorResponse withCompany(SimulatorRequest request, Function<Company, JsonNode> render) {
         String regNo = request.pathParams().get("regNo");
-        if (!RegistrationNumber.isValid(regNo)) {
+        if (!StateIdentifiers.isRegistrationNumber(regNo)) {
             return VissJson.error("ENTITY_NOT_FOUND", "Legal entity " + regNo
                     + " not found (not a valid registration number)");
         }
@@ -103,7 +102,7 @@ public final class VissSimulator extends RegisteredClientsSimulator {
 
     private SimulatorResponse naturalPerson(SimulatorRequest request) {
         String code = request.pathParams().get("personalCode");
-        Optional<Person> person = PersonalCode.isValid(code) ? world.person(code) : Optional.empty();
+        Optional<Person> person = StateIdentifiers.isPersonalCode(code) ? world.person(code) : Optional.empty();
         List<Company> entities = person.isPresent() ? world.entitiesOf(code) : List.of();
         if (entities.isEmpty()) {
             // The Enterprise Register knows only persons with a role in some entity.
