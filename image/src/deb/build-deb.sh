@@ -55,6 +55,13 @@ modules=$(printf '%s\n' ${used//,/ } jdk.crypto.cryptoki jdk.crypto.ec jdk.chars
   | sort -u | paste -sd, -)
 "$java_home/bin/jlink" --add-modules "$modules" --output "$stage/usr/lib/sargs/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --dedup-legal-notices=error-if-not-same-content
+# Native code stripped as Debian strips its own (dh_strip): symbols are no use on the appliance.
+find "$stage/usr/lib/sargs/runtime" -type f \( -name '*.so' -o -perm /111 \) -print0 | sort -z \
+  | while IFS= read -r -d '' f; do
+      if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+        strip --remove-section=.comment --remove-section=.note --strip-unneeded "$f"
+      fi
+    done
 
 # 2. The application: the runtime class path, nothing else (the Maven build copies only the
 #    runtime scope of gateway and provisioning: no sandbox, bench, testkit or test jar).
