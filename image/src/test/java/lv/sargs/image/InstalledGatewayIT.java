@@ -113,12 +113,13 @@ class InstalledGatewayIT {
                 ready = http.send(readyz, HttpResponse.BodyHandlers.ofString());
             }
             long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            long readyCpuMillis = cpuMillis(gateway.pid());
             assertEquals(200, ready.statusCode(), ready.body() + "\n" + lines.all());
             Thread.sleep(5_000);
             String rss = Files.readAllLines(Path.of("/proc/" + gateway.pid() + "/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:")).findFirst().orElse("VmRSS: ?");
             System.out.println("[image figures] installed gateway: start to /readyz 200 " + readyMillis
-                    + " ms (this run, machine load " + Files.readString(Path.of("/proc/loadavg")).strip() + "); idle "
+                    + " ms, " + readyCpuMillis + " ms of CPU (this run, machine load " + Files.readString(Path.of("/proc/loadavg")).strip() + "); idle "
                     + rss.replaceAll("\\s+", " "));
 
             assertTrue(gateway.toHandle().destroy(), "SIGTERM sent");
@@ -150,6 +151,13 @@ class InstalledGatewayIT {
             }
             previous = priority;
         }
+    }
+
+    /** The CPU time (user and system) the process has used so far, from /proc/PID/stat (ticks of 10 ms). */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     private static void prepareToken() {

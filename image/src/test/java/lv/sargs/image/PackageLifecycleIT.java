@@ -40,6 +40,8 @@ class PackageLifecycleIT {
         assertEquals("700 sargs:sargs", root.run("stat", "-c", "%a %U:%G", "/var/lib/sargs").ok().strip());
         assertFalse(Files.exists(root.path("/etc/systemd/system/multi-user.target.wants/sargs.service")),
                 "not enabled by the package");
+        assertTrue(Files.isRegularFile(root.path("/usr/lib/sargs/runtime/lib/server/classes.jsa")),
+                "postinst made the runtime's class data sharing archive");
         assertTrue(root.run("/usr/bin/sargs-admin", "--help").ok().contains("check"), "the admin tool runs on the packaged runtime");
 
         Path config = root.path("/etc/sargs/sargs.yaml");
