@@ -102,13 +102,13 @@ class InstalledGatewayIT {
                 .redirectErrorStream(true).start();
         Lines lines = new Lines(gateway);
         try {
-            Matcher ports = lines.await(STARTED, 120);
+            Matcher ports = lines.await(STARTED, 180);
             int management = Integer.parseInt(ports.group(2));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest readyz = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/readyz"))
                     .timeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> ready = http.send(readyz, HttpResponse.BodyHandlers.ofString());
-            while (ready.statusCode() != 200 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(60)) {
+            while (ready.statusCode() != 200 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(180)) {
                 Thread.sleep(20);
                 ready = http.send(readyz, HttpResponse.BodyHandlers.ofString());
             }
