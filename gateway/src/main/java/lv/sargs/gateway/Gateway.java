@@ -145,7 +145,7 @@ public final class Gateway {
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
                     log, capabilities);
-        } catch (StartupException | RuntimeException e) {
+        } catch (RuntimeException e) { // StartupException included
             closeAll(started);
             throw e;
         }
