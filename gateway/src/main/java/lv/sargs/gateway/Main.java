@@ -9,6 +9,7 @@ import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.ConfigProblem;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.TokenConfig;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.hsm.Token;
 import org.tinylog.Logger;
 import org.tinylog.provider.ProviderRegistry;
@@ -72,7 +73,7 @@ public final class Main {
             Token token = tokens.open(config.token());
             Logger.info("{} opened", token.name());
             Gateway gateway = Gateway.start(config, file.toString(), token, clients);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(gateway), "sargs-shutdown"));
+            Runtime.getRuntime().addShutdownHook(ThreadPools.threadFactory("shutdown", false).newThread(() -> stopOnSignal(gateway)));
             return EXIT_OK;
         } catch (StartupException e) {
             Logger.error("start-up failed [{}]: {}", e.code(), e.getMessage());

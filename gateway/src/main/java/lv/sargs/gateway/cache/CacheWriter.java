@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import lv.sargs.gateway.threads.ThreadPools;
 import org.h2.mvstore.MVStore;
 import org.tinylog.Logger;
 
@@ -23,8 +24,7 @@ final class CacheWriter {
     CacheWriter(MVStore store, int capacity) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.thread = new Thread(this::run, "sargs-cache-writer");
-        this.thread.setDaemon(true);
+        this.thread = ThreadPools.threadFactory("cache-writer", true).newThread(this::run);
         this.thread.start();
     }
 

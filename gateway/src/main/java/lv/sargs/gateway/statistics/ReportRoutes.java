@@ -27,6 +27,7 @@ import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.http.Request;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.problem.ProblemCode;
+import lv.sargs.gateway.threads.ThreadPools;
 import org.tinylog.Logger;
 
 /**
@@ -209,11 +210,8 @@ final class ReportRoutes implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor executor(String name, int queue) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                ThreadPools.threadFactory(name, true));
     }
 
     /** Stops taking work and waits for a report being produced, so its files and state stay whole. */
