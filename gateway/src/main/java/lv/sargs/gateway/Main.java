@@ -35,7 +35,7 @@ public final class Main {
 
     public static void main(String[] args) {
         keepLoggingUntilStopped();
-        int code = run(args, Gateway::openToken, ClientListenerWiring::start, System.err);
+        int code = run(args, Main::openDaemonToken, ClientListenerWiring::start, System.err);
         if (code != EXIT_OK) {
             exit(code);
         }
@@ -82,7 +82,21 @@ public final class Main {
         }
     }
 
-    /** Opens the configured token; {@link Gateway#openToken} in production. */
+    /**
+     * The daemon's token: the configured PKCS#11 token. The in-memory demo token is refused: its keys
+     * live in the process's memory, and only the sandbox's demo launcher may use it.
+     *
+     * @throws StartupException {@code CONFIG} (exit code 2) for {@code token: demo: true}
+     */
+    static Token openDaemonToken(TokenConfig config) throws StartupException {
+        if (config instanceof TokenConfig.Demo) {
+            throw new StartupException(StartupException.Code.CONFIG, "token.demo: true (expected: a pkcs11 token;"
+                    + " the demo token keeps its keys in memory and is only for the sandbox's demo launcher)", null);
+        }
+        return Gateway.openToken(config);
+    }
+
+    /** Opens the configured token; {@link #openDaemonToken} in production. */
     @FunctionalInterface
     public interface TokenOpener {
         Token open(TokenConfig config) throws StartupException;

@@ -15,6 +15,8 @@ public final class StartupException extends CodedException {
 
     /** Stable reasons, each with the process exit code {@link Main} uses. */
     public enum Code implements ProblemReason {
+        /** The config asks for something the daemon refuses (the in-memory demo token). */
+        CONFIG(2),
         /** The token could not be opened or logged in to, or lacks a configured key. */
         TOKEN(3),
         /** The data directory could not be opened or is in use by another gateway. */

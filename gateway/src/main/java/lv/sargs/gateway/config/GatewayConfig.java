@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable,
- * changed only by {@code withX} copies.
+ * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable.
  *
  * @param clientListener the HTTPS endpoint for the bank's core systems
  * @param managementListener health, readiness, status and metrics for operators
@@ -28,35 +27,5 @@ public record GatewayConfig(ClientListenerConfig clientListener, ManagementListe
 
     public GatewayConfig {
         clients = List.copyOf(clients);
-    }
-
-    public GatewayConfig withClientListener(ClientListenerConfig value) {
-        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury, threads);
-    }
-
-    public GatewayConfig withManagementListener(ManagementListenerConfig value) {
-        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury, threads);
-    }
-
-    public GatewayConfig withLookups(Optional<LookupsConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                value, statistics, treasury, threads);
-    }
-
-    public GatewayConfig withStatistics(Optional<StatisticsConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, value, treasury, threads);
-    }
-
-    public GatewayConfig withTreasury(Optional<TreasuryConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, statistics, value, threads);
-    }
-
-    public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups,
-                statistics, treasury, threads);
     }
 }
