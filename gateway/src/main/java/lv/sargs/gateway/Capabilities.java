@@ -31,7 +31,7 @@ final class Capabilities {
                 starter.start(context).ifPresent(started::add);
             }
             return started;
-        } catch (StartupException | RuntimeException e) {
+        } catch (RuntimeException e) { // StartupException included
             closeAll(started);
             throw e;
         }

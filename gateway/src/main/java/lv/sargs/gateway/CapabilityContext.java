@@ -8,15 +8,17 @@ import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 
 /**
  * What a capability is started with: the validated config, the open token (owned by the gateway),
- * the shared event loops, the status model, the metrics registry and the locked data directory.
+ * the shared event loops, where its threads are made (sized by {@code config.threads()}), the status
+ * model, the metrics registry and the locked data directory.
  */
-public record CapabilityContext(GatewayConfig config, Token token, Transport transport, StatusModel status,
-                                Metrics metrics, Path dataDirectory) {
+public record CapabilityContext(GatewayConfig config, Token token, Transport transport, ThreadPools threads,
+                                StatusModel status, Metrics metrics, Path dataDirectory) {
 
     /**
      * The key of a capability's encrypted store, derived on the token from the RSA key

@@ -37,7 +37,7 @@ final class ClientListenerWiring {
                     tls.certificateChain());
             ClientListener listener = new ClientListener(context.config().clientListener(), context.config().clients(),
                     ServerKey.onToken(context.token(), tls.keyLabel(), chain), routes(context.capabilities()),
-                    context.metrics());
+                    context.metrics(), context.threads(), context.config().threads().tlsHandshakes());
             InetSocketAddress address = listener.start(context.transport().acceptors(), context.transport().workers(),
                     context.transport().serverChannel());
             return new ClientService() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.hsm.Token;
 
 /**
@@ -31,7 +32,8 @@ public interface ClientService {
      * What a client listener is started with; the token stays owned by the gateway, and the
      * capabilities contribute the routes.
      */
-    record Context(GatewayConfig config, Token token, Transport transport, StatusModel status, Metrics metrics,
+    record Context(GatewayConfig config, Token token, Transport transport, ThreadPools threads, StatusModel status,
+                   Metrics metrics,
                    java.util.List<Capability> capabilities) {
     }
 

@@ -21,6 +21,7 @@ import lv.sargs.gateway.status.StatusLog;
 import lv.sargs.gateway.status.StatusMetrics;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusReporter;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.tls.PemCertificates;
 import lv.sargs.gateway.tls.TlsSetupException;
 import lv.sargs.hsm.Token;
@@ -127,17 +128,19 @@ public final class Gateway {
                 requireKey(token, "listeners.management.tls", managementTls.get());
             }
 
-            Transport transport = Transport.create(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            ThreadPools pools = new ThreadPools(metrics);
+            started.push(new Resource("thread pools", pools::close));
+            Transport transport = Transport.create(pools, config.threads().eventLoops());
             started.push(new Resource("event loops", transport::close));
             ManagementServer management = startManagement(config, token, transport, status, metrics);
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
             List<Capability> capabilities = Capabilities.startAll(
-                    new CapabilityContext(config, token, transport, status, metrics, data.path()));
+                    new CapabilityContext(config, token, transport, pools, status, metrics, data.path()));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
 
-            ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics,
+            ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
                     capabilities));
             clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
@@ -145,7 +148,7 @@ public final class Gateway {
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
                     log, capabilities);
-        } catch (StartupException | RuntimeException e) {
+        } catch (RuntimeException e) { // StartupException included
             closeAll(started);
             throw e;
         }

@@ -9,6 +9,7 @@ import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.ConfigProblem;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.TokenConfig;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.hsm.Token;
 import org.tinylog.Logger;
 import org.tinylog.provider.ProviderRegistry;
@@ -34,7 +35,7 @@ public final class Main {
 
     public static void main(String[] args) {
         keepLoggingUntilStopped();
-        int code = run(args, Gateway::openToken, ClientListenerWiring::start, System.err);
+        int code = run(args, Main::openDaemonToken, ClientListenerWiring::start, System.err);
         if (code != EXIT_OK) {
             exit(code);
         }
@@ -72,7 +73,7 @@ public final class Main {
             Token token = tokens.open(config.token());
             Logger.info("{} opened", token.name());
             Gateway gateway = Gateway.start(config, file.toString(), token, clients);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(gateway), "sargs-shutdown"));
+            Runtime.getRuntime().addShutdownHook(ThreadPools.threadFactory("shutdown", false).newThread(() -> stopOnSignal(gateway)));
             return EXIT_OK;
         } catch (StartupException e) {
             Logger.error("start-up failed [{}]: {}", e.code(), e.getMessage());
@@ -81,7 +82,21 @@ public final class Main {
         }
     }
 
-    /** Opens the configured token; {@link Gateway#openToken} in production. */
+    /**
+     * The daemon's token: the configured PKCS#11 token. The in-memory demo token is refused: its keys
+     * live in the process's memory, and only the sandbox's demo launcher may use it.
+     *
+     * @throws StartupException {@code CONFIG} (exit code 2) for {@code token: demo: true}
+     */
+    static Token openDaemonToken(TokenConfig config) throws StartupException {
+        if (config instanceof TokenConfig.Demo) {
+            throw new StartupException(StartupException.Code.CONFIG, "token.demo: true (expected: a pkcs11 token;"
+                    + " the demo token keeps its keys in memory and is only for the sandbox's demo launcher)", null);
+        }
+        return Gateway.openToken(config);
+    }
+
+    /** Opens the configured token; {@link #openDaemonToken} in production. */
     @FunctionalInterface
     public interface TokenOpener {
         Token open(TokenConfig config) throws StartupException;

@@ -3,7 +3,6 @@ package lv.sargs.gateway;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -12,8 +11,8 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
+import lv.sargs.gateway.threads.ThreadPools;
 
 /**
  * The event loops every listener shares: one acceptor thread and a few I/O threads, on epoll when
@@ -28,22 +27,22 @@ public final class Transport implements AutoCloseable {
     private final EventLoopGroup workers;
 
     private Transport(String name, IoHandlerFactory io, Class<? extends ServerChannel> serverChannel,
-                      Class<? extends Channel> clientChannel, int workers) {
+                      Class<? extends Channel> clientChannel, ThreadPools pools, int workers) {
         this.name = name;
         this.serverChannel = serverChannel;
         this.clientChannel = clientChannel;
-        this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-accept"), io);
-        this.workers = new MultiThreadIoEventLoopGroup(workers, new DefaultThreadFactory("sargs-io"), io);
+        this.acceptors = pools.eventLoops("accept", 1, io);
+        this.workers = pools.eventLoops("io", workers, io);
     }
 
-    /** Epoll when available, else NIO, with {@code workers} I/O threads. */
-    public static Transport create(int workers) {
+    /** Epoll when available, else NIO, with {@code workers} I/O threads made by {@code pools}. */
+    public static Transport create(ThreadPools pools, int workers) {
         if (Epoll.isAvailable()) {
             return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
-                    EpollSocketChannel.class, workers);
+                    EpollSocketChannel.class, pools, workers);
         }
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
-                NioSocketChannel.class, workers);
+                NioSocketChannel.class, pools, workers);
     }
 
     /** {@code epoll} or {@code nio}, for the start-up log. */

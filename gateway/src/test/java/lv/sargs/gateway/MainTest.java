@@ -37,6 +37,26 @@ class MainTest {
     }
 
     @Test
+    void daemonRefusesTheDemoTokenAsAConfigErrorAndBindsNothing() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        f.clientPort = freePort();
+        f.managementPort = freePort();
+        Path file = f.write(f.yaml());
+
+        int code = Main.run(new String[] {"--config", file.toString()}, Main::openDaemonToken, context -> {
+            clientStarted.set(true);
+            return SlowHttpService.start(context);
+        }, err);
+
+        assertEquals(2, code);
+        assertTrue(stderr().contains("token.demo: true (expected: a pkcs11 token; the demo token keeps its keys in"
+                + " memory and is only for the sandbox's demo launcher)"), stderr());
+        assertFalse(clientStarted.get());
+        assertPortFree(f.clientPort);
+        assertPortFree(f.managementPort);
+    }
+
+    @Test
     void invalidConfigListsEveryProblemExitsTwoAndBindsNothing() throws Exception {
         ConfigFixture f = new ConfigFixture(dir);
         f.clientPort = freePort();

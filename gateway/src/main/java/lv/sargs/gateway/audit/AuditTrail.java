@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import lv.sargs.gateway.threads.ThreadPools;
 import org.tinylog.Logger;
 
 /**
@@ -51,8 +52,7 @@ public final class AuditTrail implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        this.writer = new Thread(this::run, "sargs-audit-writer");
-        this.writer.setDaemon(true);
+        this.writer = ThreadPools.threadFactory("audit-writer", true).newThread(this::run);
         this.writer.start();
     }
 

@@ -124,11 +124,6 @@ public final class AnswerCache implements AutoCloseable {
         return entries.sizeAsLong();
     }
 
-    /** Writes dropped because the writer's queue was full. */
-    public long droppedWrites() {
-        return writer.dropped();
-    }
-
     /** Waits until every write submitted so far is committed; for shutdown and tests. */
     public void flush() {
         writer.flush();

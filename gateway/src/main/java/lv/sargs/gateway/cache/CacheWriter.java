@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
+import lv.sargs.gateway.threads.ThreadPools;
 import org.h2.mvstore.MVStore;
 import org.tinylog.Logger;
 
@@ -17,22 +17,18 @@ final class CacheWriter {
 
     private final MVStore store;
     private final BlockingQueue<Runnable> queue;
-    private final LongAdder dropped = new LongAdder();
     private final Thread thread;
 
     CacheWriter(MVStore store, int capacity) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.thread = new Thread(this::run, "sargs-cache-writer");
-        this.thread.setDaemon(true);
+        this.thread = ThreadPools.threadFactory("cache-writer", true).newThread(this::run);
         this.thread.start();
     }
 
     /** Queues a write; never blocks the caller (a full queue drops the write: it is only a cache). */
     void submit(Runnable write) {
-        if (!queue.offer(write)) {
-            dropped.increment();
-        }
+        queue.offer(write);
     }
 
     /** Queues a write that must not be lost (a purge), waiting for room in the queue. */
@@ -44,10 +40,6 @@ final class CacheWriter {
             throw new CacheException("interrupted while queueing a cache purge", e);
         }
         flush();
-    }
-
-    long dropped() {
-        return dropped.sum();
     }
 
     /** Returns once every write queued before it is committed. */

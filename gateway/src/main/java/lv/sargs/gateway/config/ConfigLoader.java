@@ -146,11 +146,14 @@ public final class ConfigLoader {
         // Optional: a gateway that does not pay through eKase leaves the section out.
         Optional<TreasuryConfig> treasury = s.optional("treasury").flatMap(Node::section)
                 .map(t -> new TreasuryReader(environment).read(t));
+        // Optional, every key too: the engineering defaults the reference config shows.
+        ThreadsConfig threads = s.optional("threads").flatMap(Node::section).map(ThreadsReader::read)
+                .orElse(ThreadsConfig.defaults());
         s.end();
         if (problems.count() > 0) {
             return null;
         }
         return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
-                statistics, treasury);
+                statistics, treasury, threads);
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable,
- * changed only by {@code withX} copies.
+ * The whole, validated configuration of one gateway, as loaded by {@link ConfigLoader}; immutable.
  *
  * @param clientListener the HTTPS endpoint for the bank's core systems
  * @param managementListener health, readiness, status and metrics for operators
@@ -18,43 +17,15 @@ import java.util.Optional;
  * @param lookups register lookups; empty when this gateway does none
  * @param statistics the statistics capability for Latvijas Banka; empty when the section is absent (off)
  * @param treasury Treasury payments and reports through eKase; empty when this gateway does none
+ * @param threads the sizes of the shared thread pools and event loops
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
                             Duration shutdownGrace, Optional<LookupsConfig> lookups,
-                            Optional<StatisticsConfig> statistics, Optional<TreasuryConfig> treasury) {
+                            Optional<StatisticsConfig> statistics, Optional<TreasuryConfig> treasury,
+                            ThreadsConfig threads) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
-    }
-
-    public GatewayConfig withClientListener(ClientListenerConfig value) {
-        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury);
-    }
-
-    public GatewayConfig withManagementListener(ManagementListenerConfig value) {
-        return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury);
-    }
-
-    public GatewayConfig withLookups(Optional<LookupsConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                value, statistics, treasury);
-    }
-
-    public GatewayConfig withStatistics(Optional<StatisticsConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, value, treasury);
-    }
-
-    public GatewayConfig withTreasury(Optional<TreasuryConfig> value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, statistics, value);
-    }
-
-    public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups,
-                statistics, treasury);
     }
 }

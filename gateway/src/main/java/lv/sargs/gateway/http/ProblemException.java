@@ -3,27 +3,28 @@ package lv.sargs.gateway.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import lv.sargs.gateway.problem.CodedException;
+import lv.sargs.gateway.problem.ProblemCode;
 
 /**
  * A failure with an answer for the client: its problem type, a detail written for the client
  * (never an internal name or another exception's message) and, where the type defines them,
  * extension members (RFC 9457 §3.2). Routes throw it or complete their future with it.
  */
-public final class ProblemException extends RuntimeException {
+public final class ProblemException extends CodedException {
 
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance",
             "requestId");
 
-    private final ProblemType type;
     private final String detail;
     private final transient Map<String, Object> members;
 
-    public ProblemException(ProblemType type, String detail) {
+    public ProblemException(ProblemCode type, String detail) {
         this(type, detail, (Throwable) null);
     }
 
     /** @param cause logged by the gateway, never shown to the client */
-    public ProblemException(ProblemType type, String detail, Throwable cause) {
+    public ProblemException(ProblemCode type, String detail, Throwable cause) {
         this(type, detail, Map.of(), cause);
     }
 
@@ -33,19 +34,18 @@ public final class ProblemException extends RuntimeException {
      *
      * @throws IllegalArgumentException when a member would replace a standard member
      */
-    public ProblemException(ProblemType type, String detail, Map<String, ?> members) {
+    public ProblemException(ProblemCode type, String detail, Map<String, ?> members) {
         this(type, detail, members, null);
     }
 
-    private ProblemException(ProblemType type, String detail, Map<String, ?> members, Throwable cause) {
-        super(type.code() + ": " + detail, cause);
+    private ProblemException(ProblemCode type, String detail, Map<String, ?> members, Throwable cause) {
+        super(type.problem(), type.code() + ": " + detail, cause);
         for (String name : members.keySet()) {
             if (STANDARD_MEMBERS.contains(name)) {
                 throw new IllegalArgumentException("problem member: " + name + " (expected: an extension member,"
                         + " not one of " + STANDARD_MEMBERS + ")");
             }
         }
-        this.type = type;
         this.detail = detail;
         this.members = members.isEmpty() ? Map.of() : new LinkedHashMap<>(members);
     }
@@ -55,9 +55,9 @@ public final class ProblemException extends RuntimeException {
         return members;
     }
 
-    /** The problem type, a stable code. */
-    public ProblemType type() {
-        return type;
+    /** The problem type, a stable code (a reason given to the constructor is kept as the problem it stands for). */
+    public ProblemCode type() {
+        return code();
     }
 
     /** The client-facing detail. */

@@ -1,13 +1,15 @@
 package lv.sargs.gateway.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import lv.sargs.gateway.problem.ProblemCode;
 
 /**
- * Every kind of error the gateway answers, each with a stable {@code type} URI
- * ({@code https://sargs.lv/problems/<code>}), a fixed title and its HTTP status (RFC 9457).
- * Codes are never renamed or reused; later capabilities add constants here.
+ * The HTTP layer's problems, those any route can be answered with (framing, admission, limits,
+ * overload, the unexpected), each with a stable {@code type} URI, a fixed title and its HTTP status
+ * (RFC 9457). A capability's own problems live in its package (e.g. {@code LookupProblem},
+ * {@code TreasuryException.Code}, {@code ReportProblem}). Codes are never renamed or reused.
  */
-public enum ProblemType {
+public enum ProblemType implements ProblemCode {
     BAD_REQUEST("bad-request", HttpResponseStatus.BAD_REQUEST, "The request is malformed"),
     CLIENT_NOT_DECLARED("client-not-declared", HttpResponseStatus.FORBIDDEN,
             "The client certificate is not declared"),
@@ -26,45 +28,12 @@ public enum ProblemType {
     SHUTTING_DOWN("shutting-down", HttpResponseStatus.SERVICE_UNAVAILABLE, "The gateway is shutting down"),
     DEADLINE_EXCEEDED("deadline-exceeded", HttpResponseStatus.GATEWAY_TIMEOUT,
             "The request did not complete within its time budget"),
-    INVALID_IDENTIFIER("invalid-identifier", HttpResponseStatus.BAD_REQUEST,
-            "The identifier fails its format or checksum rule"),
-    PURPOSE_REQUIRED("purpose-required", HttpResponseStatus.BAD_REQUEST, "The request does not name its purpose"),
-    PURPOSE_NOT_ALLOWED("purpose-not-allowed", HttpResponseStatus.FORBIDDEN,
-            "The client may not state this purpose"),
-    SUBJECT_NOT_FOUND("subject-not-found", HttpResponseStatus.NOT_FOUND, "The register does not know the subject"),
-    REGISTER_FAILED("register-failed", HttpResponseStatus.BAD_GATEWAY,
-            "The register failed and nothing usable is cached"),
-    REGISTER_TIMEOUT("register-timeout", HttpResponseStatus.GATEWAY_TIMEOUT,
-            "The register did not answer within the budget and nothing usable is cached"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
             "The request body's media type is not accepted here"),
     IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", HttpResponseStatus.BAD_REQUEST,
             "An Idempotency-Key header is required"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpResponseStatus.UNPROCESSABLE_ENTITY,
-            "The Idempotency-Key was used before for a different request"),
-    TREASURY_INVALID_DOCUMENT("treasury-invalid-document", HttpResponseStatus.BAD_REQUEST,
-            "The Treasury document is not acceptable XML or JSON"),
-    TREASURY_INVALID_PAYMENT("treasury-invalid-payment", HttpResponseStatus.UNPROCESSABLE_ENTITY,
-            "The payment breaks a Treasury rule"),
-    TREASURY_MSGID_IN_USE("treasury-msgid-in-use", HttpResponseStatus.CONFLICT,
-            "The pain.001 MsgId belongs to another payment"),
-    TREASURY_MODE_FORBIDDEN("treasury-mode-forbidden", HttpResponseStatus.FORBIDDEN,
-            "The client's Treasury mode does not allow this"),
-    TREASURY_UPSTREAM_VIEW_ONLY("treasury-upstream-view-only", HttpResponseStatus.FORBIDDEN,
-            "The gateway's eKase user may only view"),
-    TREASURY_NOT_FOUND("treasury-not-found", HttpResponseStatus.NOT_FOUND, "No such payment or account"),
-    TREASURY_UPSTREAM_FAILED("treasury-upstream-failed", HttpResponseStatus.BAD_GATEWAY,
-            "eKase could not be reached or answered unusably"),
-    TREASURY_STORE_FAILED("treasury-store-failed", HttpResponseStatus.SERVICE_UNAVAILABLE,
-            "The payment could not be stored"),
-    REPORT_REJECTED("report-rejected", HttpResponseStatus.UNPROCESSABLE_ENTITY,
-            "The report breaks Latvijas Banka's file rules"),
-    REPORT_NOT_FOUND("report-not-found", HttpResponseStatus.NOT_FOUND, "No statistical report has this id"),
-    REPORT_NOT_PRODUCED("report-not-produced", HttpResponseStatus.INTERNAL_SERVER_ERROR,
-            "The report's files could not be produced; nothing was kept or sent");
-
-    /** The base every type URI starts with. */
-    public static final String BASE_URI = "https://sargs.lv/problems/";
+            "The Idempotency-Key was used before for a different request");
 
     private final String code;
     private final String uri;
@@ -78,22 +47,27 @@ public enum ProblemType {
         this.title = title;
     }
 
-    /** The stable code, the last segment of the type URI. */
+    @Override
     public String code() {
         return code;
     }
 
-    /** The type URI. */
+    @Override
     public String uri() {
         return uri;
     }
 
-    /** The HTTP status this problem is answered with. */
+    /** The HTTP status this problem is answered with, as Netty's constant. */
     public HttpResponseStatus status() {
         return status;
     }
 
-    /** The short, fixed, human-readable summary. */
+    @Override
+    public int httpStatus() {
+        return status.code();
+    }
+
+    @Override
     public String title() {
         return title;
     }

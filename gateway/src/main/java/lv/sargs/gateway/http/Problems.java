@@ -11,57 +11,58 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import lv.sargs.gateway.problem.ProblemCode;
 
 /**
  * Writes RFC 9457 {@code application/problem+json} answers: {@code type}, {@code title},
  * {@code status}, {@code detail} and {@code requestId}, the id also sent as {@code X-Request-Id}.
  * The detail is written as given: callers pass text meant for the client, never an exception
- * message or class name. The constant part of each type is encoded once; the body goes into a
+ * message or class name. The constant part of each type is encoded once, on first use; the body goes into a
  * buffer from the channel's (pooled) allocator.
  */
 public final class Problems {
 
-    private static final Map<ProblemType, byte[]> PREFIXES = new EnumMap<>(ProblemType.class);
+    private static final Map<ProblemCode, byte[]> PREFIXES = new ConcurrentHashMap<>();
     private static final byte[] REQUEST_ID = "\",\"requestId\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\"}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMMA_QUOTE = ",\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUOTE_COLON = "\":".getBytes(StandardCharsets.US_ASCII);
 
-    static {
-        JsonStringEncoder json = JsonStringEncoder.getInstance();
-        for (ProblemType type : ProblemType.values()) {
-            PREFIXES.put(type, ("{\"type\":\"" + type.uri() + "\",\"title\":\"" + new String(json.quoteAsString(type.title()))
-                    + "\",\"status\":" + type.status().code() + ",\"detail\":\"").getBytes(StandardCharsets.UTF_8));
-        }
+    private Problems() {
     }
 
-    private Problems() {
+    private static byte[] prefix(ProblemCode type) {
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        return ("{\"type\":\"" + type.uri() + "\",\"title\":\"" + new String(json.quoteAsString(type.title()))
+                + "\",\"status\":" + type.httpStatus() + ",\"detail\":\"").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
      * A complete response for {@code type}: status, body, {@code Content-Type}, {@code Content-Length},
      * {@code X-Request-Id}, and {@code Retry-After} on 503.
      */
-    public static FullHttpResponse response(ByteBufAllocator alloc, ProblemType type, String detail, String requestId) {
+    public static FullHttpResponse response(ByteBufAllocator alloc, ProblemCode type, String detail, String requestId) {
         return response(alloc, type, detail, requestId, Map.of());
     }
 
-    /** As {@link #response(ByteBufAllocator, ProblemType, String, String)}, with extension members after the standard ones. */
-    public static FullHttpResponse response(ByteBufAllocator alloc, ProblemType type, String detail, String requestId,
+    /** As {@link #response(ByteBufAllocator, ProblemCode, String, String)}, with extension members after the standard ones. */
+    public static FullHttpResponse response(ByteBufAllocator alloc, ProblemCode type, String detail, String requestId,
                                             Map<String, Object> members) {
+        type = type.problem();
         ByteBuf body = alloc.buffer(256 + detail.length());
         writeBody(body, type, detail, requestId);
         if (!members.isEmpty()) {
             writeMembers(body, members);
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, type.status(), body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(type.httpStatus()), body);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpConstants.APPLICATION_PROBLEM_JSON);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         headers.set(HttpConstants.X_REQUEST_ID, requestId);
-        if (type.status().equals(HttpResponseStatus.SERVICE_UNAVAILABLE)) {
+        if (type.httpStatus() == HttpResponseStatus.SERVICE_UNAVAILABLE.code()) {
             headers.set(HttpHeaderNames.RETRY_AFTER, HttpConstants.RETRY_AFTER_SECONDS);
         }
         return response;
@@ -83,9 +84,9 @@ public final class Problems {
     }
 
     /** Appends the JSON body of a problem to {@code out}. */
-    public static void writeBody(ByteBuf out, ProblemType type, String detail, String requestId) {
+    public static void writeBody(ByteBuf out, ProblemCode type, String detail, String requestId) {
         JsonStringEncoder json = JsonStringEncoder.getInstance();
-        out.writeBytes(PREFIXES.get(type));
+        out.writeBytes(PREFIXES.computeIfAbsent(type.problem(), Problems::prefix));
         out.writeBytes(json.quoteAsUTF8(detail));
         out.writeBytes(REQUEST_ID);
         out.writeBytes(json.quoteAsUTF8(requestId));

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A Latvian IBAN (PROTOCOLS.md §5): {@code LV}, two check digits, the first four letters of the
+ * A Latvian IBAN (docs/protocols.md §5): {@code LV}, two check digits, the first four letters of the
  * bank's BIC and thirteen alphanumeric characters, 21 in all, valid under ISO 7064 MOD 97-10.
  *
  * @param value the IBAN in electronic form (upper case, no spaces)

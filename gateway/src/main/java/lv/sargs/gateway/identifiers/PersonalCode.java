@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A Latvian personal code (personas kods), validated per PROTOCOLS.md §5: the old
+ * A Latvian personal code (personas kods), validated per docs/protocols.md §5: the old
  * {@code DDMMYY-CNNNZ} format with its check digit and a real birth date, or the new format
  * ({@code 3} then 2–9, then nine digits) that carries no checksum and must never be rejected on one.
  *

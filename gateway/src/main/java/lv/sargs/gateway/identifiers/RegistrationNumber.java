@@ -1,7 +1,7 @@
 package lv.sargs.gateway.identifiers;
 
 /**
- * A Latvian legal entity registration number (PROTOCOLS.md §5): eleven digits, prefix 4 or 5
+ * A Latvian legal entity registration number (docs/protocols.md §5): eleven digits, prefix 4 or 5
  * (Enterprise Register) or 9 (State Revenue Service), valid when Σ wᵢ·dᵢ mod 11 = 3.
  *
  * @param digits the eleven digits

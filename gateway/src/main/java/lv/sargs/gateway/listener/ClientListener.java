@@ -4,19 +4,16 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -26,11 +23,13 @@ import lv.sargs.gateway.admission.ConnectionsPerSourceLimit;
 import lv.sargs.gateway.admission.DeclaredClients;
 import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ClientListenerConfig;
+import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
 import lv.sargs.gateway.http.InFlightRequests;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.tls.ServerKey;
 import lv.sargs.gateway.tls.ServerTlsContext;
 import lv.sargs.gateway.tls.TlsSetupException;
@@ -47,9 +46,6 @@ public final class ClientListener implements AutoCloseable {
     /** The listener's name in logs and metrics. */
     public static final String NAME = "client";
     private static final String CONFIG_PATH = "listeners.client";
-    /** Threads running TLS handshake work; the token serialises its signatures anyway. */
-    private static final int HANDSHAKE_THREADS = 4;
-    private static final int HANDSHAKE_QUEUE = 1024;
 
     private final ClientListenerConfig config;
     private final ChannelGroup connections = new DefaultChannelGroup("client-connections", ImmediateEventExecutor.INSTANCE);
@@ -58,6 +54,7 @@ public final class ClientListener implements AutoCloseable {
     private final SslContext tls;
     private final String tlsProvider;
     private final ThreadPoolExecutor handshakeWork;
+    private final ThreadPools threads;
     private volatile boolean draining;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
@@ -74,8 +71,9 @@ public final class ClientListener implements AutoCloseable {
      * @throws ListenerException {@code TLS_SETUP} when the client CA file or the protocols are unusable
      */
     public ClientListener(ClientListenerConfig config, List<ClientConfig> clients, X509ExtendedKeyManager keyManager,
-                          Router router, Metrics metrics) throws ListenerException {
-        this(config, clients, ServerKey.of(keyManager), router, metrics);
+                          Router router, Metrics metrics, ThreadPools threads, ThreadsConfig.Pool handshakes)
+            throws ListenerException {
+        this(config, clients, ServerKey.of(keyManager), router, metrics, threads, handshakes);
     }
 
     /**
@@ -83,10 +81,12 @@ public final class ClientListener implements AutoCloseable {
      * handshake signature runs on the token; nothing is bound until {@link #start()}.
      *
      * @param clients the declared clients; none means nobody is served
+     * @param threads makes the handshake pool ({@code handshakes} sized) and, for {@link #start()}, the event loops
      * @throws ListenerException {@code TLS_SETUP} when the client CA file, the protocols or the chain are unusable
      */
     public ClientListener(ClientListenerConfig config, List<ClientConfig> clients, ServerKey serverKey,
-                          Router router, Metrics metrics) throws ListenerException {
+                          Router router, Metrics metrics, ThreadPools threads, ThreadsConfig.Pool handshakes)
+            throws ListenerException {
         this.config = config;
         try {
             ServerTlsContext.Built built = ServerTlsContext.forServer(CONFIG_PATH + ".tls", config.tls(), serverKey);
@@ -96,9 +96,8 @@ public final class ClientListener implements AutoCloseable {
             throw new ListenerException(ListenerException.Code.TLS_SETUP, e.getMessage(), e);
         }
         // Bounded: a flood of handshakes queues here, and beyond the queue is refused, instead of stalling I/O.
-        this.handshakeWork = new ThreadPoolExecutor(HANDSHAKE_THREADS, HANDSHAKE_THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(HANDSHAKE_QUEUE), new DefaultThreadFactory("sargs-client-tls", true));
-        handshakeWork.allowCoreThreadTimeOut(true);
+        this.threads = threads;
+        this.handshakeWork = threads.pool("tls-handshake", handshakes.threads(), handshakes.queue());
         this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
         ExchangeHandler exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
                 () -> draining, metrics);
@@ -122,8 +121,8 @@ public final class ClientListener implements AutoCloseable {
      */
     public synchronized InetSocketAddress start() throws ListenerException {
         checkNew();
-        return start(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sargs-client-accept"), NioIoHandler.newFactory()),
-                new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sargs-client-io"), NioIoHandler.newFactory()),
+        return start(threads.eventLoops("client-accept", 1, NioIoHandler.newFactory()),
+                threads.eventLoops("client-io", 0, NioIoHandler.newFactory()),
                 NioServerSocketChannel.class, true);
     }
 

@@ -63,7 +63,7 @@ public final class LookupRoutes {
         try {
             regNo = new RegistrationNumber(request.param("regNo")).digits();
         } catch (InvalidIdentifierException e) {
-            throw new ProblemException(ProblemType.INVALID_IDENTIFIER, e.getMessage());
+            throw new ProblemException(LookupProblem.INVALID_IDENTIFIER, e.getMessage());
         }
         return lookup.lookup("company", "registrationNumber", regNo, companySections, "",
                         cacheRequest(request, start))
@@ -77,7 +77,7 @@ public final class LookupRoutes {
         try {
             code = PersonalCode.parse(request.param("personalCode"));
         } catch (InvalidIdentifierException e) {
-            throw new ProblemException(ProblemType.INVALID_IDENTIFIER, e.getMessage());
+            throw new ProblemException(LookupProblem.INVALID_IDENTIFIER, e.getMessage());
         }
         String extra = code.birthDate().map(d -> ",\"birthDate\":\"" + d + "\"").orElse("")
                 + ",\"codeFormat\":\"" + (code.isNewFormat() ? "2017" : "birth-date") + "\"";
@@ -91,12 +91,12 @@ public final class LookupRoutes {
                 answer.httpStatus());
         String source = answer.identifyingSource();
         switch (answer.httpStatus()) {
-            case 404 -> throw new ProblemException(ProblemType.SUBJECT_NOT_FOUND,
+            case 404 -> throw new ProblemException(LookupProblem.SUBJECT_NOT_FOUND,
                     subject + ": not known to " + source + ".");
-            case 504 -> throw new ProblemException(ProblemType.REGISTER_TIMEOUT,
+            case 504 -> throw new ProblemException(LookupProblem.REGISTER_TIMEOUT,
                     subject + ": " + source + " did not answer within " + budgetNanos / 1_000_000
                             + " ms and nothing usable is cached; try again later.");
-            case 502 -> throw new ProblemException(ProblemType.REGISTER_FAILED,
+            case 502 -> throw new ProblemException(LookupProblem.REGISTER_FAILED,
                     subject + ": " + source + " failed (" + answer.identifyingDetail() + ") and nothing usable is cached.");
             default -> {
                 return Response.of(HttpResponseStatus.OK, HttpConstants.APPLICATION_JSON, answer.body())
@@ -110,11 +110,11 @@ public final class LookupRoutes {
     private static String purpose(Request request) {
         String purpose = request.headers().get(PURPOSE_HEADER);
         if (purpose == null || purpose.isBlank()) {
-            throw new ProblemException(ProblemType.PURPOSE_REQUIRED, "header " + PURPOSE_HEADER
+            throw new ProblemException(LookupProblem.PURPOSE_REQUIRED, "header " + PURPOSE_HEADER
                     + ": (missing) (expected: one of your purposes " + request.client().purposes() + ")");
         }
         if (!request.client().purposes().contains(purpose)) {
-            throw new ProblemException(ProblemType.PURPOSE_NOT_ALLOWED, "header " + PURPOSE_HEADER + ": " + purpose
+            throw new ProblemException(LookupProblem.PURPOSE_NOT_ALLOWED, "header " + PURPOSE_HEADER + ": " + purpose
                     + " (expected: one of your purposes " + request.client().purposes() + ")");
         }
         return purpose;

@@ -10,7 +10,7 @@ import lv.sargs.gateway.upstream.viss.VissClient;
 
 /**
  * The sections of the two standard answers and the register parts that fill them — the banks'
- * association's structure (PROTOCOLS.md §6) — with sources this appliance is not connected to
+ * association's structure (docs/protocols.md §6) — with sources this appliance is not connected to
  * present and marked as such.
  */
 final class LookupSections {

@@ -7,11 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
@@ -26,7 +23,6 @@ import lv.sargs.gateway.watch.ChangeMonitor;
 import lv.sargs.gateway.watch.ChangeSource;
 import lv.sargs.gateway.watch.WatchStore;
 import lv.sargs.gateway.watch.WatchedSubject;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * Register lookups as a gateway capability: opens the encrypted cache and watchlist with keys
@@ -75,10 +71,9 @@ public final class LookupsCapability implements Capability {
         WatchStore watch = null;
         AuditTrail audit = null;
         RegisterConnections registers = null;
-        ThreadPoolExecutor blocking = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
-                new DefaultThreadFactory("sargs-lookups-blocking", true), new ThreadPoolExecutor.AbortPolicy());
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                new DefaultThreadFactory("sargs-lookups-budget", true));
+        ThreadPoolExecutor blocking = c.threads().pool("lookups-blocking", c.config().threads().lookups().threads(),
+                c.config().threads().lookups().queue());
+        ScheduledExecutorService timer = c.threads().scheduler("lookups-budget");
         try {
             cache = AnswerCache.open(data.resolve("cache.mv.db"), cacheKey, config.maxEntries(), config.hotEntries(),
                     10_000);
@@ -109,7 +104,7 @@ public final class LookupsCapability implements Capability {
             registers.viss.ifPresent(v -> feeds.add(RegisterFeed.viss(v)));
             registers.fpr.ifPresent(f -> feeds.add(RegisterFeed.fpr(f)));
             ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
-                    Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sargs-change-feeds", true)));
+                    c.threads().scheduler("change-feeds"));
             monitor.start(config.changeFeedInterval());
             reporter.ok("cache " + cache.size() + " entries; registers: "
                     + (registers.viss.isPresent() ? "viss " : "") + (registers.fpr.isPresent() ? "fpr" : ""));

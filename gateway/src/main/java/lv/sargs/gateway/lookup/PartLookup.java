@@ -96,11 +96,6 @@ public final class PartLookup {
         return outcome;
     }
 
-    /** Calls under way, for metrics and tests. */
-    public int callsInFlight() {
-        return flight.inFlight();
-    }
-
     private static boolean servable(CachedAnswer a, LookupRequest request, long now) {
         if (request.fresh() || !a.isFresh(now)) {
             return false;

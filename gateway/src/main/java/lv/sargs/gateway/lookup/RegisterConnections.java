@@ -66,7 +66,7 @@ final class RegisterConnections implements AutoCloseable {
         UpstreamClient upstream = client("fpr", c.endpoint(), token, runtime, status);
         OAuthSettings oauth = new OAuthSettings(c.clientId(), c.clientSecret().read(), "/token", REFRESH_MARGIN);
         secrets.add(oauth);
-        // The DAGR paths are the sandbox's until PMLP confirms theirs (PROTOCOLS.md §2, unconfirmed).
+        // The DAGR paths are the sandbox's until PMLP confirms theirs (docs/protocols.md §2, unconfirmed).
         return FprClient.create(upstream, FprSettings.sandbox(c.permission()),
                 ClientCredentialsGrant.create(upstream, oauth, Optional.empty(), metrics));
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Maps the registers' own JSON into the sections of the banks' standard structure (PROTOCOLS.md
+ * Maps the registers' own JSON into the sections of the banks' standard structure (docs/protocols.md
  * §6): stable field names of our own, only the fields we vouch for, personal codes as 11 digits.
  * Runs once per register call; the result is what the cache keeps and hits splice.
  */

@@ -60,7 +60,7 @@ final class WatchRoutes {
         WatchedSubject subject = subject(r);
         return CompletableFuture.supplyAsync(() -> {
             if (!store.unwatch(subject)) {
-                throw new ProblemException(ProblemType.SUBJECT_NOT_FOUND, subject.kind() + " " + subject.id()
+                throw new ProblemException(LookupProblem.SUBJECT_NOT_FOUND, subject.kind() + " " + subject.id()
                         + ": not on the watchlist");
             }
             return Response.empty(HttpResponseStatus.NO_CONTENT);
@@ -108,7 +108,7 @@ final class WatchRoutes {
                         + " (expected: company or person)");
             };
         } catch (InvalidIdentifierException e) {
-            throw new ProblemException(ProblemType.INVALID_IDENTIFIER, e.getMessage());
+            throw new ProblemException(LookupProblem.INVALID_IDENTIFIER, e.getMessage());
         }
     }
 

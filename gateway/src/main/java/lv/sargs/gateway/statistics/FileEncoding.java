@@ -3,7 +3,7 @@ package lv.sargs.gateway.statistics;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The two encodings Latvijas Banka accepts for statistics files (PROTOCOLS.md §4 rule 1). */
+/** The two encodings Latvijas Banka accepts for statistics files (docs/protocols.md §4 rule 1). */
 public enum FileEncoding {
     /** windows-1257 (Baltic), no byte-order mark. */
     WINDOWS_1257(Charset.forName("windows-1257"), new byte[0]),

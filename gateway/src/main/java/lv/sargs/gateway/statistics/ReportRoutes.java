@@ -26,6 +26,8 @@ import lv.sargs.gateway.http.ProblemException;
 import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.http.Request;
 import lv.sargs.gateway.http.Response;
+import lv.sargs.gateway.problem.ProblemCode;
+import lv.sargs.gateway.threads.ThreadPools;
 import org.tinylog.Logger;
 
 /**
@@ -82,12 +84,12 @@ final class ReportRoutes implements AutoCloseable {
     CompletableFuture<Response> status(Request request) {
         String id = request.param("id");
         if (!ID.matcher(id).matches()) {
-            return CompletableFuture.failedFuture(new ProblemException(ProblemType.REPORT_NOT_FOUND,
+            return CompletableFuture.failedFuture(new ProblemException(ReportProblem.REPORT_NOT_FOUND,
                     "No report has the id " + shown(id) + " (expected: the id a POST answered, e.g."
                             + " 3f1c2a9e-0b7d-4c55-9e21-7a6d8f0e4b12)."));
         }
         return run(reading, "status reads", () -> json(HttpResponseStatus.OK, service.status(id).orElseThrow(
-                () -> new ProblemException(ProblemType.REPORT_NOT_FOUND, "No report has the id " + id + "."))));
+                () -> new ProblemException(ReportProblem.REPORT_NOT_FOUND, "No report has the id " + id + "."))));
     }
 
     private String produce(ReportSubmission submission, InputStream body) {
@@ -99,7 +101,7 @@ final class ReportRoutes implements AutoCloseable {
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("problems", e.problems());
             members.put("problemCount", e.total());
-            throw new ProblemException(ProblemType.REPORT_REJECTED, e.getMessage(), members);
+            throw new ProblemException(ReportProblem.REPORT_REJECTED, e.getMessage(), members);
         } catch (StatisticsException e) {
             BodyAbortedException aborted = abortedUpload(e);
             if (aborted != null) {
@@ -107,18 +109,20 @@ final class ReportRoutes implements AutoCloseable {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "The report did not arrive whole ("
                         + aborted.getMessage() + "); nothing was kept or sent.");
             }
-            throw switch (e.code()) {
-                case INVALID_SUBMISSION -> new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
-                case TOO_MANY_PARTS -> new ProblemException(ProblemType.REPORT_REJECTED, e.getMessage(),
-                        Map.of("problems", List.of(), "problemCount", 0));
-                case CLOSED -> new ProblemException(ProblemType.SHUTTING_DOWN, "The statistics service is stopping.");
-                default -> {
-                    health.productionFailed(e.code() + ": " + e.getMessage());
-                    yield new ProblemException(ProblemType.REPORT_NOT_PRODUCED, "The report's files could not be"
-                            + " produced (" + e.code() + "); nothing was kept or sent. The gateway's log has the"
-                            + " cause under this request id.", e);
-                }
-            };
+            ProblemCode problem = e.problem();
+            if (problem == ReportProblem.REPORT_REJECTED) {
+                throw new ProblemException(problem, e.getMessage(), Map.of("problems", List.of(), "problemCount", 0));
+            }
+            if (problem == ProblemType.SHUTTING_DOWN) {
+                throw new ProblemException(problem, "The statistics service is stopping.");
+            }
+            if (problem.httpStatus() < 500) {
+                throw new ProblemException(problem, e.getMessage());
+            }
+            // The gateway's own failure: the cause (paths, token, CMS) stays in the log under the request id.
+            health.productionFailed(e.code() + ": " + e.getMessage());
+            throw new ProblemException(problem, "The report's files could not be produced (" + e.code()
+                    + "); nothing was kept or sent. The gateway's log has the cause under this request id.", e);
         }
     }
 
@@ -206,11 +210,8 @@ final class ReportRoutes implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor executor(String name, int queue) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                ThreadPools.threadFactory(name, true));
     }
 
     /** Stops taking work and waits for a report being produced, so its files and state stay whole. */

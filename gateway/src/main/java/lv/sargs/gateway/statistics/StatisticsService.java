@@ -25,6 +25,7 @@ import lv.sargs.gateway.statistics.format.FileNames;
 import lv.sargs.gateway.statistics.protect.CmsFileProtector;
 import lv.sargs.gateway.statistics.protect.FileProtector;
 import lv.sargs.gateway.statistics.store.ReportStore;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.hsm.Token;
 import org.tinylog.Logger;
 
@@ -66,11 +67,8 @@ public final class StatisticsService implements AutoCloseable {
         this.store = ReportStore.open(settings.dataDir().resolve("reports.mv.db"));
         this.connector = new SftpConnector(settings.sftp(), token);
         this.cycle = new DeliveryCycle(store, connector, settings.sftp(), filesDir, metrics, clock);
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "statistics-courier");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                ThreadPools.threadFactory("statistics-courier", true));
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.courier = executor;
     }

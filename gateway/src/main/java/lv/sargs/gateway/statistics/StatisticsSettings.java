@@ -77,7 +77,7 @@ public record StatisticsSettings(Path dataDir, String orgCode, FileEncoding enco
                 recipients, signWait, sftp, deliveryInterval, pollInterval);
     }
 
-    /** Registration number of a legal entity (PROTOCOLS.md §5): 11 digits, prefix 4, 5 or 9, Σ wᵢdᵢ mod 11 = 3. */
+    /** Registration number of a legal entity (docs/protocols.md §5): 11 digits, prefix 4, 5 or 9, Σ wᵢdᵢ mod 11 = 3. */
     static boolean isRegistrationNumber(String s) {
         if (!s.matches("[459][0-9]{10}")) {
             return false;

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.StatusReport;
@@ -40,11 +41,8 @@ final class PaymentSubmitter implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.steps = steps;
-        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "treasury-submitter");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1,
+                ThreadPools.threadFactory("treasury-submitter", true));
         // Work scheduled for later is dropped at close: it resumes from the store at the next start.
         single.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.thread = single;

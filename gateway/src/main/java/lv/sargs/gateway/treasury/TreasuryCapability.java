@@ -1,6 +1,5 @@
 package lv.sargs.gateway.treasury;
 
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -11,10 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
@@ -85,8 +82,8 @@ public final class TreasuryCapability implements Capability {
         EkaseAdapter ekase = null;
         AuditTrail audit = null;
         // DNS lookups and handshake tasks that sign on the token, off the event loops.
-        ThreadPoolExecutor blocking = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
-                new DefaultThreadFactory("sargs-ekase-blocking", true), new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor blocking = c.threads().pool("ekase-blocking", c.config().threads().ekase().threads(),
+                c.config().threads().ekase().queue());
         try {
             XmlLimits limits = new XmlLimits(config.xml().maxBytes(), config.xml().maxDepth(),
                     config.xml().maxElements(), config.xml().maxAttributes());

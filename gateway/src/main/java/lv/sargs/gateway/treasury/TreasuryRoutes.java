@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.ProblemException;
-import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.http.Request;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
@@ -64,7 +63,7 @@ public final class TreasuryRoutes {
             return Response.json(TreasuryJson.payment(payment));
         }
         if (payment.statusReport() == null) {
-            throw new ProblemException(ProblemType.TREASURY_NOT_FOUND, "payment " + payment.id()
+            throw new ProblemException(TreasuryException.Code.NOT_FOUND, "payment " + payment.id()
                     + ": no pain.002 from eKase yet (state " + payment.state() + "); ask for JSON");
         }
         return Response.of(HttpResponseStatus.OK, XML_TYPE, payment.statusReport());
@@ -84,7 +83,7 @@ public final class TreasuryRoutes {
         try {
             return LocalDate.parse(date == null ? "" : date);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.TREASURY_INVALID_DOCUMENT,
+            throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT,
                     "date: '" + date + "' (expected: a closed day as YYYY-MM-DD)");
         }
     }
@@ -94,7 +93,7 @@ public final class TreasuryRoutes {
         try {
             return after == null ? 0 : Long.parseLong(after);
         } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.TREASURY_INVALID_DOCUMENT,
+            throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT,
                     "after: '" + after + "' (expected: the 'next' cursor of an earlier answer, or 0)");
         }
     }
@@ -113,7 +112,7 @@ public final class TreasuryRoutes {
         if (!(cause instanceof TreasuryException e)) {
             return cause instanceof RuntimeException r ? r : new CompletionException(cause);
         }
-        ProblemType type = problemType(e.code());
+        TreasuryException.Code type = e.code();
         return switch (e.code()) {
             // Upstream and store failures carry internal addresses and causes: the exchange logs the
             // cause with the request id, the client gets a generic detail.
@@ -121,24 +120,6 @@ public final class TreasuryRoutes {
             // The client's own mistake: its detail says it all; no stack trace per bad request (a hostile
             // input is already logged once as a rejected input by the service).
             default -> new ProblemException(type, e.getMessage());
-        };
-    }
-
-    /** The problem type answering {@code code}; same code and status as {@link TreasuryException.Code}. */
-    static ProblemType problemType(TreasuryException.Code code) {
-        return switch (code) {
-            case INVALID_DOCUMENT -> ProblemType.TREASURY_INVALID_DOCUMENT;
-            case INVALID_PAYMENT -> ProblemType.TREASURY_INVALID_PAYMENT;
-            case IDEMPOTENCY_KEY_REQUIRED -> ProblemType.IDEMPOTENCY_KEY_REQUIRED;
-            case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
-            case MSG_ID_IN_USE -> ProblemType.TREASURY_MSGID_IN_USE;
-            case MODE_FORBIDDEN -> ProblemType.TREASURY_MODE_FORBIDDEN;
-            case UPSTREAM_VIEW_ONLY -> ProblemType.TREASURY_UPSTREAM_VIEW_ONLY;
-            case NOT_FOUND -> ProblemType.TREASURY_NOT_FOUND;
-            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case UPSTREAM_FAILED -> ProblemType.TREASURY_UPSTREAM_FAILED;
-            case OVERLOADED -> ProblemType.OVERLOADED;
-            case STORE_FAILED -> ProblemType.TREASURY_STORE_FAILED;
         };
     }
 }

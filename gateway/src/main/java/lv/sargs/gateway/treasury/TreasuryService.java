@@ -1,7 +1,5 @@
 package lv.sargs.gateway.treasury;
 
-import lv.sargs.gateway.identifiers.Iban;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +18,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import lv.sargs.gateway.identifiers.Iban;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.treasury.TreasuryException.Code;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
@@ -60,11 +60,7 @@ public final class TreasuryService implements AutoCloseable {
         this.store = store;
         this.submitter = new PaymentSubmitter(store, ekase, clock, settings, steps);
         this.requests = new ThreadPoolExecutor(settings.requestThreads(), settings.requestThreads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.requestQueue()), r -> {
-                    Thread t = new Thread(r, "treasury-request");
-                    t.setDaemon(true);
-                    return t;
-                });
+                new ArrayBlockingQueue<>(settings.requestQueue()), ThreadPools.threadFactory("treasury-request", true));
         this.requests.allowCoreThreadTimeOut(true);
     }
 

@@ -2,16 +2,20 @@ package lv.sargs.gateway.upstream;
 
 import java.time.Duration;
 import java.util.Optional;
+import lv.sargs.gateway.http.ProblemType;
+import lv.sargs.gateway.problem.CodedException;
+import lv.sargs.gateway.problem.ProblemCode;
+import lv.sargs.gateway.problem.ProblemReason;
 
 /**
  * An upstream call that did not produce a usable answer, with a stable {@link Code}, the upstream's
  * name and the {@link Phase} it failed in; the message never holds a secret (client secret, access
  * token, PIN).
  */
-public final class UpstreamException extends RuntimeException {
+public final class UpstreamException extends CodedException {
 
     /** Stable reasons an upstream call fails. */
-    public enum Code {
+    public enum Code implements ProblemReason {
         /** The call's deadline passed; the message names the phase and the budget. */
         DEADLINE_EXCEEDED(true),
         /** The circuit breaker is open: the call failed fast without touching the network. */
@@ -53,9 +57,14 @@ public final class UpstreamException extends RuntimeException {
         public boolean upstreamFault() {
             return upstreamFault;
         }
+
+        /** Never a client's problem: if it ever reaches one untranslated, the gateway failed unexpectedly. */
+        @Override
+        public ProblemCode problem() {
+            return ProblemType.INTERNAL_ERROR;
+        }
     }
 
-    private final Code code;
     private final String upstream;
     private final Phase phase;
     private final Duration retryAfter;
@@ -70,8 +79,7 @@ public final class UpstreamException extends RuntimeException {
 
     private UpstreamException(Code code, String upstream, Phase phase, String message, Duration retryAfter,
                               Throwable cause) {
-        super("upstream '" + upstream + "' " + code + " in " + phase + ": " + message, cause);
-        this.code = code;
+        super(code, "upstream '" + upstream + "' " + code + " in " + phase + ": " + message, cause);
         this.upstream = upstream;
         this.phase = phase;
         this.retryAfter = retryAfter;
@@ -92,8 +100,9 @@ public final class UpstreamException extends RuntimeException {
     }
 
     /** The stable reason. */
+    @Override
     public Code code() {
-        return code;
+        return (Code) super.code();
     }
 
     /** The upstream's configured name, e.g. {@code viss}. */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.h2.mvstore.Cursor;
@@ -59,20 +58,6 @@ public final class WatchStore implements AutoCloseable {
         boolean removed = subjects.remove(subject.key()) != null;
         durable();
         return removed;
-    }
-
-    /** Whether {@code subject} is watched. */
-    public boolean isWatched(WatchedSubject subject) {
-        return subjects.containsKey(subject.key());
-    }
-
-    /** Every watched subject, for scheduled re-reads where a register has no change feed. */
-    public List<WatchedSubject> watched() {
-        List<WatchedSubject> all = new ArrayList<>(subjects.size());
-        for (Iterator<String> it = subjects.keyIterator(null); it.hasNext(); ) {
-            all.add(WatchedSubject.fromKey(it.next()));
-        }
-        return all;
     }
 
     /**

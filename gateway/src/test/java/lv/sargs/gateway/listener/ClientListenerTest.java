@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.http.Json;
 import lv.sargs.gateway.http.Response;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.tls.CertificateFingerprint;
 import org.junit.jupiter.api.Test;
 
@@ -264,7 +266,7 @@ class ClientListenerTest {
         try {
             ListenerFixture f = new ListenerFixture();
             ClientListener onShared = new ClientListener(f.config, f.clients, ListenerFixture.keyManager(ListenerFixture.SERVER),
-                    f.router, f.metrics);
+                    f.router, f.metrics, new ThreadPools(f.metrics), ThreadsConfig.defaults().tlsHandshakes());
             try {
                 InetSocketAddress address = onShared.start(shared, shared, io.netty.channel.socket.nio.NioServerSocketChannel.class);
                 try (TlsTestClient client = TlsTestClient.connect(address, "127.0.0.1", CORE_BANKING, ListenerFixture.CA)) {
@@ -286,7 +288,8 @@ class ClientListenerTest {
     void presentsServerKeyOffTheEventLoop() throws Exception {
         ListenerFixture f = new ListenerFixture();
         RecordingKeyManager keys = new RecordingKeyManager(ListenerFixture.keyManager(ListenerFixture.SERVER));
-        ClientListener recorded = new ClientListener(f.config, f.clients, keys, f.router, f.metrics);
+        ClientListener recorded = new ClientListener(f.config, f.clients, keys, f.router, f.metrics,
+                new ThreadPools(f.metrics), ThreadsConfig.defaults().tlsHandshakes());
         try {
             InetSocketAddress address = recorded.start();
             try (TlsTestClient client = TlsTestClient.connect(address, "127.0.0.1", CORE_BANKING, ListenerFixture.CA)) {
@@ -294,7 +297,7 @@ class ClientListenerTest {
             }
             assertFalse(keys.keyThreads.isEmpty());
             for (String thread : keys.keyThreads) {
-                assertTrue(thread.startsWith("sargs-client-tls"), "key used on " + thread + " (an event loop must never wait for the token)");
+                assertTrue(thread.startsWith("sargs-tls-handshake-"), "key used on " + thread + " (an event loop must never wait for the token)");
             }
         } finally {
             assertTrue(recorded.shutdown(Duration.ofSeconds(2)));

@@ -25,12 +25,14 @@ import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.config.TlsProvider;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.http.WhoAmI;
 import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.tls.CertificateFingerprint;
 import lv.sargs.gateway.tls.ServerKey;
 import lv.sargs.hsm.KeyInfo;
@@ -131,7 +133,7 @@ final class ListenerFixture implements AutoCloseable {
                         Response.json(java.util.Map.of("regNo", request.param("regNo")))))
                 .build();
         listener = new ClientListener(config, clients, serverKey != null ? serverKey : ServerKey.of(keyManager(SERVER)),
-                router, metrics);
+                router, metrics, new ThreadPools(metrics), ThreadsConfig.defaults().tlsHandshakes());
         address = listener.start();
     }
 

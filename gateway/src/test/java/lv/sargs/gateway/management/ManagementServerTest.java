@@ -23,6 +23,7 @@ import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusReporter;
+import lv.sargs.gateway.threads.ThreadPools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ManagementServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Transport transport = Transport.create(1);
+    private final Transport transport = Transport.create(new ThreadPools(new Metrics()), 1);
     private final StatusModel status = new StatusModel(Clock.systemUTC());
     private final Metrics metrics = new Metrics();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -28,6 +28,7 @@ import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class ManagementTlsTest {
     @TempDir
     Path dir;
 
-    private final Transport transport = Transport.create(1);
+    private final Transport transport = Transport.create(new ThreadPools(new Metrics()), 1);
     private ManagementServer server;
 
     @AfterEach

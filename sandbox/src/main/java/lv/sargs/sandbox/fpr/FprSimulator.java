@@ -19,7 +19,7 @@ import lv.sargs.sandbox.server.SimulatorRequest;
 import lv.sargs.sandbox.server.SimulatorResponse;
 
 /**
- * The population register simulator in the DAGR style (PROTOCOLS.md §2): a token endpoint, and
+ * The population register simulator in the DAGR style (docs/protocols.md §2): a token endpoint, and
  * the {@code fpr_person} dataset by personal code (current or previous) and as a changes list,
  * over mutual TLS with {@code Authorization} and {@code X-DAGR-Permission} on every data call.
  */

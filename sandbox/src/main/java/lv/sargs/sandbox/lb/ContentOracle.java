@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The simulator's own reading of PROTOCOLS.md §4, independent of the gateway's validator: checks
+ * The simulator's own reading of docs/protocols.md §4, independent of the gateway's validator: checks
  * the decrypted files of one report (single or split set) line by line, as the oracle the gateway's
  * output is judged against.
  */

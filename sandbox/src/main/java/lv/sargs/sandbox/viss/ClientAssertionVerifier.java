@@ -17,7 +17,7 @@ import java.util.Base64;
 import lv.sargs.sandbox.server.OAuthError;
 
 /**
- * Checks a private-key JWT client assertion (PROTOCOLS.md §1): RS256 signed by the key of the
+ * Checks a private-key JWT client assertion (docs/protocols.md §1): RS256 signed by the key of the
  * certificate in {@code x5c[0]}, which must be the TLS client certificate; {@code x5t} its SHA-1
  * thumbprint; {@code iss} = {@code sub} = client id; {@code aud} exact; {@code exp} in the future
  * and at most ten minutes ahead; a {@code jti} never seen before.

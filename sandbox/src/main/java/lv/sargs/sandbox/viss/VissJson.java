@@ -13,7 +13,7 @@ import lv.sargs.sandbox.data.Officer;
 import lv.sargs.sandbox.data.Person;
 import lv.sargs.sandbox.server.SimulatorResponse;
 
-/** The Enterprise Register's JSON shapes on the VISS gateway (field names per PROTOCOLS.md §1). */
+/** The Enterprise Register's JSON shapes on the VISS gateway (field names per docs/protocols.md §1). */
 final class VissJson {
 
     private VissJson() {

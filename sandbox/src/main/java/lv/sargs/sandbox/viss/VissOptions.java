@@ -16,10 +16,10 @@ import lv.sargs.sandbox.server.RegisteredClient;
 public record VissOptions(String audience, Duration tokenLifetime, int ratePermits, Duration rateWindow,
                           List<RegisteredClient> clients) {
 
-    /** The test gateway's audience (PROTOCOLS.md §1). */
+    /** The test gateway's audience (docs/protocols.md §1). */
     public static final String TEST_AUDIENCE = "https://ha.vraa.gov.lv/STS/VISS.Pfas.STS/oauth2/token";
 
-    /** The production audience (PROTOCOLS.md §1). */
+    /** The production audience (docs/protocols.md §1). */
     public static final String PRODUCTION_AUDIENCE = "https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token";
 
     public VissOptions {

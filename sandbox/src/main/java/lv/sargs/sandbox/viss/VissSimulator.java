@@ -24,7 +24,7 @@ import lv.sargs.sandbox.server.SimulatorRequest;
 import lv.sargs.sandbox.server.SimulatorResponse;
 
 /**
- * The VISS API Pārvaldnieks simulator (PROTOCOLS.md §1): the token endpoint and the Enterprise
+ * The VISS API Pārvaldnieks simulator (docs/protocols.md §1): the token endpoint and the Enterprise
  * Register APIs over mutual TLS, serving the shared {@link World}.
  */
 public final class VissSimulator extends RegisteredClientsSimulator {

@@ -32,9 +32,11 @@ import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.listener.ClientListener;
 import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.tls.CertificateFingerprint;
 import lv.sargs.gateway.treasury.PaymentSteps;
 import lv.sargs.gateway.treasury.TreasuryRoutes;
@@ -81,7 +83,9 @@ class TreasuryHttpTest {
         List<ClientConfig> clients = List.of(client("core-payments", PAYMENTS, "treasury-manage"),
                 client("reporting", REPORTING, "treasury-view"));
         Router router = TreasuryRoutes.register(Router.builder(), service).build();
-        listener = new ClientListener(config, clients, keyManager(SERVER), router, new Metrics());
+        Metrics metrics = new Metrics();
+        listener = new ClientListener(config, clients, keyManager(SERVER), router, metrics, new ThreadPools(metrics),
+                ThreadsConfig.defaults().tlsHandshakes());
         address = listener.start();
     }
 

@@ -159,7 +159,7 @@ class TreasuryServiceTest {
         TreasuryException e = failure(service.submit(VIEWER, "key-v", "application/json",
                 json("1.00", CREDITOR).getBytes(StandardCharsets.UTF_8)));
         assertEquals(TreasuryException.Code.MODE_FORBIDDEN, e.code());
-        assertEquals(403, e.httpStatus());
+        assertEquals(403, e.code().httpStatus());
         assertEquals(0, world.simulator.distinctPayments());
         TreasuryException none = failure(service.accountReport(new Caller("stranger", Set.of("kyc")), DEBTOR));
         assertEquals(TreasuryException.Code.MODE_FORBIDDEN, none.code());
@@ -190,7 +190,7 @@ class TreasuryServiceTest {
         TreasuryException reused = failure(service.submit(MANAGER, "key-same", "application/json",
                 json("10.00", CREDITOR).getBytes(StandardCharsets.UTF_8)));
         assertEquals(TreasuryException.Code.IDEMPOTENCY_KEY_REUSED, reused.code());
-        assertEquals(422, reused.httpStatus());
+        assertEquals(422, reused.code().httpStatus());
         Submission otherClient = submitJson(new Caller("other", Set.of("treasury-manage")), "key-same",
                 json("9.99", CREDITOR));
         assertFalse(otherClient.replayed());
@@ -217,7 +217,7 @@ class TreasuryServiceTest {
             TreasuryException e = failure(service.submit(MANAGER, "key-h" + hostile.length(), "application/xml",
                     hostile.getBytes(StandardCharsets.UTF_8)));
             assertEquals(TreasuryException.Code.INVALID_DOCUMENT, e.code());
-            assertEquals(400, e.httpStatus());
+            assertEquals(400, e.code().httpStatus());
             assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
             assertFalse(e.getMessage().contains("root:"), e.getMessage());
         }

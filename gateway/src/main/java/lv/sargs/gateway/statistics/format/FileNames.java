@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The file names of PROTOCOLS.md §4 rule 2 for one report: {@code aaa_kkk_yyyymmdd.txt}, or
+ * The file names of docs/protocols.md §4 rule 2 for one report: {@code aaa_kkk_yyyymmdd.txt}, or
  * {@code aaa_kkk_yyyymmdd_nn_ss_vvv.txt} for the parts of a split report; signed and encrypted
  * files append {@code .p7m}, so that stripping it gives back the plain file's name.
  *

@@ -13,7 +13,7 @@ import java.util.Set;
 import lv.sargs.gateway.statistics.ReportSubmission;
 
 /**
- * Checks a report against Latvijas Banka's file rules (PROTOCOLS.md §4) while streaming it into an
+ * Checks a report against Latvijas Banka's file rules (docs/protocols.md §4) while streaming it into an
  * {@link IndicatorSink}: every problem is recorded with its line number, and the sink only sees
  * indicators that passed.
  */

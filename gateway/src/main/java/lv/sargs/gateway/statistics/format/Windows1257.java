@@ -3,7 +3,7 @@ package lv.sargs.gateway.statistics.format;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 
-/** Which characters the windows-1257 set holds (PROTOCOLS.md §4 rule 1), as a lookup table. */
+/** Which characters the windows-1257 set holds (docs/protocols.md §4 rule 1), as a lookup table. */
 final class Windows1257 {
 
     private static final boolean[] ENCODABLE = new boolean[Character.MAX_VALUE + 1];

@@ -1,13 +1,18 @@
 package lv.sargs.gateway.treasury.ekase;
 
+import lv.sargs.gateway.http.ProblemType;
+import lv.sargs.gateway.problem.CodedException;
+import lv.sargs.gateway.problem.ProblemCode;
+import lv.sargs.gateway.problem.ProblemReason;
+
 /**
  * An eKase exchange that did not produce a usable answer, with a stable {@link Code}; the message
  * names the operation and the cause, never the user's password.
  */
-public final class EkaseException extends Exception {
+public final class EkaseException extends CodedException {
 
     /** Stable reasons an exchange fails. */
-    public enum Code {
+    public enum Code implements ProblemReason {
         /** Refused before sending: the eKase user is in view mode and this is a payment. */
         VIEW_MODE(false),
         /** eKase refused our certificate, source address or credentials. */
@@ -31,22 +36,25 @@ public final class EkaseException extends Exception {
         public boolean transientFailure() {
             return transientFailure;
         }
+
+        /** Never a client's problem: if it ever reaches one untranslated, the gateway failed unexpectedly. */
+        @Override
+        public ProblemCode problem() {
+            return ProblemType.INTERNAL_ERROR;
+        }
     }
 
-    private final Code code;
-
     public EkaseException(Code code, String message) {
-        super(message);
-        this.code = code;
+        super(code, message, null);
     }
 
     public EkaseException(Code code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
+        super(code, message, cause);
     }
 
     /** The stable reason. */
+    @Override
     public Code code() {
-        return code;
+        return (Code) super.code();
     }
 }

@@ -38,7 +38,7 @@ import org.w3c.dom.Document;
  * Basic credentials, and XML bodies: {@code POST /payments} (pain.001 → pain.002),
  * {@code GET /payments/{MsgId}} (pain.002), {@code POST /reports} (camt.060 → camt.052/053),
  * {@code GET /notifications?after=} (camt.054). This wire protocol is the sandbox's and is
- * unconfirmed (PROTOCOLS.md §3). The gateway itself uses {@link UpstreamEkaseAdapter}; this JDK
+ * unconfirmed (docs/protocols.md §3). The gateway itself uses {@link UpstreamEkaseAdapter}; this JDK
  * HTTP client variant remains only for the sandbox's tests, whose crash-test subprocess presents a
  * key from a key store rather than a token, until they move to the upstream client.
  */

@@ -34,7 +34,7 @@ import org.w3c.dom.Document;
  * {@code GET /payments/{MsgId}} (pain.002), {@code POST /reports} (camt.060 → camt.052/053),
  * {@code GET /notifications?after=} (camt.054). Only the GETs are retried by the client; a payment
  * is sent once per call, resends are the submitter's decision. This wire protocol is the sandbox's
- * and is unconfirmed (PROTOCOLS.md §3); it lives only here.
+ * and is unconfirmed (docs/protocols.md §3); it lives only here.
  */
 public final class UpstreamEkaseAdapter implements EkaseAdapter {
 

@@ -18,7 +18,7 @@ import lv.sargs.gateway.upstream.UpstreamRequest;
 import lv.sargs.gateway.upstream.UpstreamResponse;
 
 /**
- * The client of the population register in the DAGR style (PROTOCOLS.md §2): person by personal
+ * The client of the population register in the DAGR style (docs/protocols.md §2): person by personal
  * code and the changed-records list, each call with {@code Authorization} and
  * {@code X-DAGR-Permission} over the upstream's mutual TLS; a 401 renews the authorization once.
  */

@@ -1,7 +1,7 @@
 package lv.sargs.gateway.upstream.fpr;
 
 /**
- * The population register (FPR) in the DAGR style, PROTOCOLS.md §2: the permission number sent
+ * The population register (FPR) in the DAGR style, docs/protocols.md §2: the permission number sent
  * as {@code X-DAGR-Permission}, and the paths (under the upstream's base URI) of the dataset's
  * person-by-code and changed-records operations — configurable, since the contract fixes them.
  *

@@ -10,7 +10,7 @@ import lv.sargs.hsm.jws.ClientAssertions;
 import lv.sargs.hsm.jws.JwsSigner;
 
 /**
- * VISS's JWT client assertion (PROTOCOLS.md §1): RS256 on the token with the key of the TLS client
+ * VISS's JWT client assertion (docs/protocols.md §1): RS256 on the token with the key of the TLS client
  * certificate, header {@code typ}, {@code x5c}, {@code x5t}; claims {@code iss} = {@code sub} =
  * client id, {@code aud}, a fresh {@code jti}, {@code iat}/{@code nbf} now, {@code exp} ahead by
  * the configured lifetime. Signing runs on the token's executor; no thread waits for it.

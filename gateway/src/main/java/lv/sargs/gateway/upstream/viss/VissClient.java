@@ -20,7 +20,7 @@ import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
 import lv.sargs.hsm.Token;
 
 /**
- * The client of VISS API Pārvaldnieks (PROTOCOLS.md §1): Enterprise Register GETs with a bearer
+ * The client of VISS API Pārvaldnieks (docs/protocols.md §1): Enterprise Register GETs with a bearer
  * token over the upstream's mutual TLS; the token comes from the client-credentials grant with a
  * JWT assertion signed on the token by the key of the TLS client certificate. Returns raw JSON for
  * the lookup service to map; HTTP 400 {@code ENTITY_NOT_FOUND} is a result, not an error.

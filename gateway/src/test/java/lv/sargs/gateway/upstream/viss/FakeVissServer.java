@@ -20,7 +20,7 @@ import lv.sargs.gateway.upstream.ScriptedHttpsServer.Reply;
 
 /**
  * A small stand-in for VISS API Pārvaldnieks until the sandbox simulator is merged: checks the
- * client-credentials form and the JWT assertion as PROTOCOLS.md §1 describes (RS256 by the TLS
+ * client-credentials form and the JWT assertion as docs/protocols.md §1 describes (RS256 by the TLS
  * client certificate's key, x5c[0] = that certificate, iss = sub = client_id, exact aud, exp at
  * most 10 min ahead, jti never seen), issues bearer tokens, and serves one legal entity.
  */
