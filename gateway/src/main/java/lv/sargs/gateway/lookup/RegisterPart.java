@@ -8,11 +8,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RegisterPart {
 
-    /** The register, e.g. {@code viss} or {@code fpr}; a label in metrics and in answers. */
-    String source();
+    /** The part's register and data class; selects its terms and its cache keys. */
+    PartKey key();
 
-    /** The data class, e.g. {@code legal-entity}; with {@link #source()} it selects the TTL. */
-    String dataClass();
+    /** The register, e.g. {@code viss} or {@code fpr}; a label in metrics and in answers. */
+    default String source() {
+        return key().source();
+    }
+
+    /** The data class, e.g. {@code legal-entity}. */
+    default String dataClass() {
+        return key().dataClass();
+    }
 
     /** The fee one call costs, in euro cents, as configured. */
     long feeCents();

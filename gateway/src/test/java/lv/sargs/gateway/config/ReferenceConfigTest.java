@@ -69,7 +69,7 @@ class ReferenceConfigTest {
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
         LookupsConfig lookups = c.lookups().orElseThrow();
-        assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.viss().orElseThrow().audience());
+        assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.register("viss", VissUpstreamConfig.class).orElseThrow().audience());
         assertEquals(5, lookups.registers().size());
         StatisticsConfig statistics = c.statistics().orElseThrow();
         assertEquals(95_000_000L, statistics.maxFileBytes());

@@ -1,29 +1,29 @@
-package lv.sargs.gateway.lookup;
+package lv.sargs.gateway.lookup.fpr;
 
 import java.util.concurrent.CompletableFuture;
+import lv.sargs.gateway.lookup.Fetched;
+import lv.sargs.gateway.lookup.PartKey;
+import lv.sargs.gateway.lookup.RegisterAnswerException;
+import lv.sargs.gateway.lookup.RegisterPart;
+import lv.sargs.gateway.lookup.RegisterTimeoutException;
 import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.fpr.FprClient;
-import lv.sargs.gateway.upstream.fpr.FprResult;
 
 /** The population register's person record as a register part. */
 final class FprPart implements RegisterPart {
 
     private final FprClient fpr;
+    private final PartKey key;
     private final long feeCents;
 
-    FprPart(FprClient fpr, long feeCents) {
+    FprPart(FprClient fpr, PartKey key, long feeCents) {
         this.fpr = fpr;
+        this.key = key;
         this.feeCents = feeCents;
     }
 
     @Override
-    public String source() {
-        return "fpr";
-    }
-
-    @Override
-    public String dataClass() {
-        return "person";
+    public PartKey key() {
+        return key;
     }
 
     @Override
@@ -42,7 +42,7 @@ final class FprPart implements RegisterPart {
                 throw new RegisterAnswerException("the population register answered HTTP " + answer.status()
                         + " (expected: 200, or 404 for an unknown person)");
             }
-            return new Fetched.Found(StandardSections.population(answer.json()));
+            return new Fetched.Found(FprSections.population(answer.json()));
         }).exceptionally(e -> {
             throw RegisterTimeoutException.translate(e);
         });

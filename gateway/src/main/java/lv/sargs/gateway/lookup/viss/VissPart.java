@@ -1,38 +1,34 @@
-package lv.sargs.gateway.lookup;
+package lv.sargs.gateway.lookup.viss;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import lv.sargs.gateway.lookup.Fetched;
+import lv.sargs.gateway.lookup.PartKey;
+import lv.sargs.gateway.lookup.RegisterAnswerException;
+import lv.sargs.gateway.lookup.RegisterPart;
+import lv.sargs.gateway.lookup.RegisterTimeoutException;
 import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.viss.VissClient;
-import lv.sargs.gateway.upstream.viss.VissResult;
 
 /** One VISS business API as a register part: its path for an identifier and its mapping to a section. */
 final class VissPart implements RegisterPart {
 
     private final VissClient viss;
-    private final String dataClass;
-    private final Function<String, String> path;
+    private final PartKey key;
+    private final UnaryOperator<String> path;
     private final UnaryOperator<byte[]> toSection;
     private final long feeCents;
 
-    VissPart(VissClient viss, String dataClass, Function<String, String> path, UnaryOperator<byte[]> toSection,
-             long feeCents) {
+    VissPart(VissClient viss, PartKey key, UnaryOperator<String> path, UnaryOperator<byte[]> toSection, long feeCents) {
         this.viss = viss;
-        this.dataClass = dataClass;
+        this.key = key;
         this.path = path;
         this.toSection = toSection;
         this.feeCents = feeCents;
     }
 
     @Override
-    public String source() {
-        return "viss";
-    }
-
-    @Override
-    public String dataClass() {
-        return dataClass;
+    public PartKey key() {
+        return key;
     }
 
     @Override
@@ -48,7 +44,7 @@ final class VissPart implements RegisterPart {
             }
             VissResult.Answer answer = (VissResult.Answer) result;
             if (answer.status() != 200) {
-                throw new RegisterAnswerException("VISS answered HTTP " + answer.status() + " to " + dataClass
+                throw new RegisterAnswerException("VISS answered HTTP " + answer.status() + " to " + key.dataClass()
                         + " (expected: 200, or 400 ENTITY_NOT_FOUND)");
             }
             return new Fetched.Found(toSection.apply(answer.json()));

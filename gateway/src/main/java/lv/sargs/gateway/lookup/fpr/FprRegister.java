@@ -1,0 +1,63 @@
+package lv.sargs.gateway.lookup.fpr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import lv.sargs.gateway.config.FprUpstreamConfig;
+import lv.sargs.gateway.lookup.ConnectedRegister;
+import lv.sargs.gateway.lookup.PartKey;
+import lv.sargs.gateway.lookup.Register;
+import lv.sargs.gateway.lookup.RegisterAnswerException;
+import lv.sargs.gateway.lookup.RegisterContext;
+import lv.sargs.gateway.lookup.RegisterFeed;
+import lv.sargs.gateway.lookup.StandardSection;
+import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
+
+/**
+ * The population register (FPR, DAGR style) as a register ({@code lookups.fpr}): a person's
+ * record, which identifies the person, and its changed-records feed.
+ */
+public final class FprRegister implements Register {
+
+    @Override
+    public String name() {
+        return "fpr";
+    }
+
+    @Override
+    public String title() {
+        return "population register";
+    }
+
+    @Override
+    public Set<StandardSection> answers() {
+        return Set.of(StandardSection.PERSON_POPULATION);
+    }
+
+    @Override
+    public Optional<ConnectedRegister> connect(RegisterContext c) {
+        return c.config().register(name(), FprUpstreamConfig.class).map(config -> {
+            var upstream = c.upstream(config.endpoint());
+            // The DAGR paths are the sandbox's until PMLP confirms theirs (PROTOCOLS.md §2, unconfirmed).
+            FprClient fpr = FprClient.create(upstream, FprSettings.sandbox(config.permission()),
+                    ClientCredentialsGrant.create(upstream, c.clientCredentials(config.clientId(), config.clientSecret()),
+                            Optional.empty(), c.metrics()));
+            PartKey person = new PartKey(name(), "person");
+            return new ConnectedRegister(Map.of(StandardSection.PERSON_POPULATION,
+                    new FprPart(fpr, person, c.feeCents(person))), Optional.of(feed(fpr)));
+        });
+    }
+
+    /** Changed records: persons; a change makes the population section stale. */
+    private static RegisterFeed feed(FprClient fpr) {
+        return new RegisterFeed("fpr", "person", "personalCode", List.of("population"),
+                (cursor, deadline) -> fpr.changes(cursor, deadline).thenApply(r -> {
+                    if (r instanceof FprResult.Answer a && a.status() == 200) {
+                        return a.json();
+                    }
+                    throw new RegisterAnswerException("population register change list answered " + r
+                            + " (expected: HTTP 200)");
+                }));
+    }
+}
