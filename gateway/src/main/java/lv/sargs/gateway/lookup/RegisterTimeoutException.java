@@ -14,7 +14,7 @@ public final class RegisterTimeoutException extends RuntimeException {
     }
 
     /** {@code error} as a timeout when the upstream gave up at its deadline; otherwise unchanged. */
-    public static CompletionException translate(Throwable error) {
+    static CompletionException translate(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof UpstreamException u && u.code() == UpstreamException.Code.DEADLINE_EXCEEDED) {
             return new CompletionException(new RegisterTimeoutException(u.getMessage(), u));

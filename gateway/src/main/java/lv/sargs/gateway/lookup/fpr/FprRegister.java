@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import lv.sargs.gateway.config.FprUpstreamConfig;
 import lv.sargs.gateway.lookup.ConnectedRegister;
+import lv.sargs.gateway.lookup.Fetched;
 import lv.sargs.gateway.lookup.PartKey;
 import lv.sargs.gateway.lookup.Register;
 import lv.sargs.gateway.lookup.RegisterAnswerException;
 import lv.sargs.gateway.lookup.RegisterContext;
 import lv.sargs.gateway.lookup.RegisterFeed;
+import lv.sargs.gateway.lookup.RegisterPart;
 import lv.sargs.gateway.lookup.StandardSection;
+import lv.sargs.gateway.upstream.Deadline;
 import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
 
 /**
@@ -45,7 +49,23 @@ public final class FprRegister implements Register {
                             Optional.empty(), c.metrics()));
             PartKey person = new PartKey(name(), "person");
             return new ConnectedRegister(Map.of(StandardSection.PERSON_POPULATION,
-                    new FprPart(fpr, person, c.feeCents(person))), Optional.of(feed(fpr)));
+                    RegisterPart.of(person, c.feeCents(person), (id, deadline) -> person(fpr, id, deadline))),
+                    Optional.of(feed(fpr)));
+        });
+    }
+
+    /** The person's record → {@code population}; 404 is "not found". */
+    private static CompletableFuture<Fetched> person(FprClient fpr, String id, Deadline deadline) {
+        return fpr.person(id, deadline).thenApply(result -> {
+            if (result instanceof FprResult.NotFound) {
+                return new Fetched.NotFound();
+            }
+            FprResult.Answer answer = (FprResult.Answer) result;
+            if (answer.status() != 200) {
+                throw new RegisterAnswerException("the population register answered HTTP " + answer.status()
+                        + " (expected: 200, or 404 for an unknown person)");
+            }
+            return new Fetched.Found(FprSections.population(answer.json()));
         });
     }
 

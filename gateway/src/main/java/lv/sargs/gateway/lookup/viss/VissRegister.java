@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import lv.sargs.gateway.config.VissUpstreamConfig;
 import lv.sargs.gateway.lookup.ConnectedRegister;
+import lv.sargs.gateway.lookup.Fetched;
 import lv.sargs.gateway.lookup.PartKey;
 import lv.sargs.gateway.lookup.Register;
 import lv.sargs.gateway.lookup.RegisterAnswerException;
@@ -62,10 +63,22 @@ public final class VissRegister implements Register {
         });
     }
 
-    private VissPart part(RegisterContext c, VissClient viss, String dataClass, UnaryOperator<String> path,
-                          UnaryOperator<byte[]> toSection) {
+    /** One VISS business API as a part: its path for an identifier and its mapping to a section. */
+    private RegisterPart part(RegisterContext c, VissClient viss, String dataClass, UnaryOperator<String> path,
+                              UnaryOperator<byte[]> toSection) {
         PartKey key = new PartKey(name(), dataClass);
-        return new VissPart(viss, key, path, toSection, c.feeCents(key));
+        return RegisterPart.of(key, c.feeCents(key), (id, deadline) -> viss.get(path.apply(id), deadline)
+                .thenApply(result -> {
+                    if (result instanceof VissResult.NotFound) {
+                        return new Fetched.NotFound();
+                    }
+                    VissResult.Answer answer = (VissResult.Answer) result;
+                    if (answer.status() != 200) {
+                        throw new RegisterAnswerException("VISS answered HTTP " + answer.status() + " to " + dataClass
+                                + " (expected: 200, or 400 ENTITY_NOT_FOUND)");
+                    }
+                    return new Fetched.Found(toSection.apply(answer.json()));
+                }));
     }
 
     /** Legal-entity changes: companies; a change makes every company section VISS fills stale. */
