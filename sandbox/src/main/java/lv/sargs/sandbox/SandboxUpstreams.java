@@ -66,6 +66,7 @@ public final class SandboxUpstreams implements AutoCloseable {
         RegisteredClient registered = new RegisteredClient(CLIENT_ID, SECRET, leaf);
         sandbox.viss().register(registered);
         sandbox.fpr().register(registered);
+        sandbox.vid().register(registered);
     }
 
     /** With the sandbox's defaults. */

@@ -18,7 +18,8 @@ final class LookupsReader {
     static final List<RegisterSection> REGISTERS = List.of(
             new RegisterSection("viss", List.of("legal-entity", "beneficial-owners", "insolvency-proceedings",
                     "natural-person"), VissUpstreamConfig::read),
-            new RegisterSection("fpr", List.of("person"), FprUpstreamConfig::read));
+            new RegisterSection("fpr", List.of("person"), FprUpstreamConfig::read),
+            new RegisterSection("vid", List.of("taxpayer"), VidUpstreamConfig::read));
 
     private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
 

@@ -63,6 +63,18 @@ class RegisterWiringTest {
     }
 
     @Test
+    void everyInstalledRegisterStaysUnconnectedWithoutItsSectionAndItsSectionsSaySo() {
+        List<Register> installed = Registers.installed();
+        RegisterConnections none = connect(NO_TERMS, installed.toArray(Register[]::new));
+        assertTrue(none.connected.isEmpty());
+        LookupSections sections = new LookupSections(installed, none.connected);
+        assertEquals("source not connected: State Revenue Service (VID) (lookups.vid is not configured)",
+                sections.company.get(3).notConnectedReason());
+        assertEquals("source not connected: VISS (lookups.viss is not configured)",
+                sections.company.get(0).notConnectedReason());
+    }
+
+    @Test
     void aConnectedRegisterFillsTheSectionsItDeclaresAndTheOthersSayWhoWouldAnswerThem() {
         Register population = fake("pop", true, StandardSection.PERSON_POPULATION);
         Register entities = fake("ent", false, StandardSection.COMPANY_REGISTRATION, StandardSection.PERSON_ROLES);
