@@ -37,7 +37,7 @@ final class RegisterConnections implements AutoCloseable {
     /** The connected registers by name, in the registers' order. */
     final Map<String, ConnectedRegister> connected = new LinkedHashMap<>();
     private final List<UpstreamClient> clients = new ArrayList<>();
-    private final List<Runnable> cleanups = new ArrayList<>();
+    private final List<OAuthSettings> secrets = new ArrayList<>();
 
     RegisterConnections(List<Register> registers, LookupsConfig config, Token token, UpstreamRuntime runtime,
                         StatusModel status, Metrics metrics) {
@@ -116,7 +116,7 @@ final class RegisterConnections implements AutoCloseable {
         @Override
         public OAuthSettings clientCredentials(String clientId, SecretSource secret) {
             OAuthSettings oauth = new OAuthSettings(clientId, secret.read(), "/token", REFRESH_MARGIN);
-            cleanups.add(oauth::wipe);
+            secrets.add(oauth);
             return oauth;
         }
 
@@ -129,11 +129,6 @@ final class RegisterConnections implements AutoCloseable {
             }
             return t.feeCents();
         }
-
-        @Override
-        public void onClose(Runnable cleanup) {
-            cleanups.add(cleanup);
-        }
     }
 
     private static void report(StatusReporter reporter, UpstreamState state) {
@@ -145,10 +140,10 @@ final class RegisterConnections implements AutoCloseable {
         }
     }
 
-    /** Closes every connection and runs the registers' cleanups (wiping secrets); never on an event loop. */
+    /** Closes every connection and wipes the client secrets; never call it on an event loop. */
     @Override
     public void close() {
         clients.forEach(UpstreamClient::close);
-        cleanups.forEach(Runnable::run);
+        secrets.forEach(OAuthSettings::wipe);
     }
 }

@@ -10,7 +10,7 @@ import lv.sargs.hsm.Token;
 
 /**
  * What one register is given to connect: the {@code lookups} config (its own section in it), its
- * client over the gateway's upstream machinery, its parts' fees, and a place for cleanup.
+ * client over the gateway's upstream machinery, client credentials wiped on close, and its parts' fees.
  */
 public interface RegisterContext {
 
@@ -38,7 +38,4 @@ public interface RegisterContext {
 
     /** The configured fee of one call for {@code key}, in euro cents. */
     long feeCents(PartKey key);
-
-    /** Runs {@code cleanup} when the lookups capability closes (e.g. wiping a client secret). */
-    void onClose(Runnable cleanup);
 }
