@@ -13,14 +13,15 @@ import lv.sargs.sandbox.data.WorldGenerator;
 import lv.sargs.sandbox.fpr.FprSimulator;
 import lv.sargs.sandbox.server.RegisteredClient;
 import lv.sargs.sandbox.server.ServerCertificates;
+import lv.sargs.sandbox.vid.VidSimulator;
 import lv.sargs.sandbox.viss.VissSimulator;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 
 /**
- * The VISS and population register simulators over one generated world, on loopback, for tests,
- * benchmarks and the demo. One default client (RSA-2048 certificate, id and secret) is registered
- * with both; {@link #close()} stops everything.
+ * The VISS, population register and State Revenue Service (VID) simulators over one generated
+ * world, on loopback, for tests, benchmarks and the demo. One default client (RSA-2048 certificate,
+ * id and secret) is registered with each; {@link #close()} stops everything.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withSeed(7))) {
@@ -33,7 +34,7 @@ import lv.sargs.testkit.HeldCertificate;
  */
 public final class Sandbox implements AutoCloseable {
 
-    /** The default client's id at both simulators. */
+    /** The default client's id at every simulator. */
     public static final String DEFAULT_CLIENT_ID = "sargs-sandbox-client";
 
     private final World world;
@@ -42,15 +43,17 @@ public final class Sandbox implements AutoCloseable {
     private final RegisteredClient defaultClient;
     private final VissSimulator viss;
     private final FprSimulator fpr;
+    private final VidSimulator vid;
 
     private Sandbox(World world, CertificateAuthority ca, HeldCertificate clientCertificate,
-                    RegisteredClient defaultClient, VissSimulator viss, FprSimulator fpr) {
+                    RegisteredClient defaultClient, VissSimulator viss, FprSimulator fpr, VidSimulator vid) {
         this.world = world;
         this.ca = ca;
         this.clientCertificate = clientCertificate;
         this.defaultClient = defaultClient;
         this.viss = viss;
         this.fpr = fpr;
+        this.vid = vid;
     }
 
     /** Generates the world and starts every simulator. */
@@ -70,11 +73,18 @@ public final class Sandbox implements AutoCloseable {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         VissSimulator viss = VissSimulator.start(world, options.viss().withClient(defaultClient), serverCertificates,
                 new InetSocketAddress(loopback, options.vissPort()), options.clock(), options.ioThreads());
+        FprSimulator fpr = null;
         try {
-            FprSimulator fpr = FprSimulator.start(world, options.fpr().withClient(defaultClient), serverCertificates,
+            fpr = FprSimulator.start(world, options.fpr().withClient(defaultClient), serverCertificates,
                     new InetSocketAddress(loopback, options.fprPort()), options.clock(), options.ioThreads());
-            return new Sandbox(world, ca, clientCertificate, defaultClient, viss, fpr);
+            VidSimulator vid = VidSimulator.start(world, serverCertificates, new InetSocketAddress(loopback, 0),
+                    options.ioThreads());
+            vid.register(defaultClient);
+            return new Sandbox(world, ca, clientCertificate, defaultClient, viss, fpr, vid);
         } catch (RuntimeException e) {
+            if (fpr != null) {
+                fpr.close();
+            }
             viss.close();
             throw e;
         }
@@ -93,6 +103,11 @@ public final class Sandbox implements AutoCloseable {
     /** The population register simulator. */
     public FprSimulator fpr() {
         return fpr;
+    }
+
+    /** The State Revenue Service (VID) taxpayer data simulator (its real interface is unconfirmed); any free port. */
+    public VidSimulator vid() {
+        return vid;
     }
 
     /** The CA that issued the valid and expired server certificates; mint more client certificates with it. */
@@ -115,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
         return clientCertificate;
     }
 
-    /** The default client's id, secret and certificate, registered at both simulators. */
+    /** The default client's id, secret and certificate, registered at every simulator. */
     public RegisteredClient defaultClient() {
         return defaultClient;
     }
@@ -124,9 +139,13 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         try {
-            fpr.close();
+            vid.close();
         } finally {
-            viss.close();
+            try {
+                fpr.close();
+            } finally {
+                viss.close();
+            }
         }
     }
 

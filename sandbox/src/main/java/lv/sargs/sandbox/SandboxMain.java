@@ -22,9 +22,9 @@ import org.tinylog.Logger;
 import org.tinylog.configuration.Configuration;
 
 /**
- * Starts every simulator on loopback until Ctrl-C — VISS, the population register, eKase and
+ * Starts every simulator on loopback until Ctrl-C — VISS, the population register, VID, eKase and
  * Latvijas Banka's SFTP file exchange — prints their addresses, and writes the CA certificate to
- * trust and the default client's credentials (valid at all four) to a directory.
+ * trust and the default client's credentials (valid at all of them) to a directory.
  *
  * <pre>
  * SandboxMain [--seed N] [--viss-port P] [--fpr-port P] [--admin-port P] [--out DIR (default: a new temp dir)]
@@ -57,6 +57,7 @@ public final class SandboxMain {
         Map<String, SimulatorControls> controls = Map.of(
                 "viss", new SimulatorControls(sandbox.viss().faults(), sandbox.viss().calls()),
                 "fpr", new SimulatorControls(sandbox.fpr().faults(), sandbox.fpr().calls()),
+                "vid", new SimulatorControls(sandbox.vid().faults(), sandbox.vid().calls()),
                 "ekase", new SimulatorControls(more.ekase().faults(), more.ekase().calls()));
         try {
             for (String[] fault : parsed.faults) {
@@ -99,7 +100,7 @@ public final class SandboxMain {
     private static void applyFault(Map<String, SimulatorControls> controls, String[] fault) {
         SimulatorControls sim = controls.get(fault[0]);
         if (sim == null) {
-            throw new IllegalArgumentException("--fault simulator: " + fault[0] + " (expected: viss, fpr or ekase)");
+            throw new IllegalArgumentException("--fault simulator: " + fault[0] + " (expected: viss, fpr, vid or ekase)");
         }
         Faults faults = sim.faults();
         if (fault[1].equals("*")) {
@@ -129,9 +130,10 @@ public final class SandboxMain {
         out.println("  VISS API Pārvaldnieks  " + sandbox.viss().baseUri() + "   aud=" + sandbox.viss().audience());
         out.println("  population register   " + sandbox.fpr().baseUri() + "   X-DAGR-Permission: "
                 + sandbox.fpr().permission());
+        out.println("  State Revenue Service " + sandbox.vid().baseUri() + "   (VID; interface unconfirmed, mTLS only)");
         out.println("  admin (faults, calls) " + admin.baseUri() + "/");
         out.println("  trust this CA         " + dir.resolve("ca.pem").toAbsolutePath());
-        out.println("  client id             " + sandbox.defaultClient().clientId() + " (both simulators)");
+        out.println("  client id             " + sandbox.defaultClient().clientId() + " (every simulator)");
         out.println("  client certificate    " + dir.resolve("client-chain.pem").toAbsolutePath()
                 + " + client-key.pem, secret in client-secret.txt");
     }

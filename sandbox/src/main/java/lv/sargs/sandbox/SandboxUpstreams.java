@@ -22,12 +22,12 @@ import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamRuntime;
 import lv.sargs.gateway.upstream.UpstreamSettings;
 import lv.sargs.gateway.upstream.UpstreamTls;
-import lv.sargs.gateway.upstream.fpr.FprClient;
-import lv.sargs.gateway.upstream.fpr.FprSettings;
+import lv.sargs.gateway.lookup.fpr.FprClient;
+import lv.sargs.gateway.lookup.fpr.FprSettings;
 import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
 import lv.sargs.gateway.upstream.oauth.OAuthSettings;
-import lv.sargs.gateway.upstream.viss.VissClient;
-import lv.sargs.gateway.upstream.viss.VissSettings;
+import lv.sargs.gateway.lookup.viss.VissClient;
+import lv.sargs.gateway.lookup.viss.VissSettings;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
@@ -66,6 +66,7 @@ public final class SandboxUpstreams implements AutoCloseable {
         RegisteredClient registered = new RegisteredClient(CLIENT_ID, SECRET, leaf);
         sandbox.viss().register(registered);
         sandbox.fpr().register(registered);
+        sandbox.vid().register(registered);
     }
 
     /** With the sandbox's defaults. */

@@ -22,8 +22,11 @@ import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.data.Company;
 import lv.sargs.sandbox.data.EntityStatus;
+import lv.sargs.sandbox.data.Person;
 import lv.sargs.sandbox.demo.LookupsWiring;
 import lv.sargs.sandbox.fault.FaultPlan;
+import lv.sargs.sandbox.vid.TaxRecord;
+import lv.sargs.sandbox.vid.VidSimulator;
 import lv.sargs.sandbox.viss.VissSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5 end to end: a real gateway with its keys on SoftHSM2, asked over HTTPS with a client
- * certificate, answering from the sandbox's VISS and population register and its encrypted cache.
+ * certificate, answering from the sandbox's VISS, population register and State Revenue Service
+ * (VID) and its encrypted cache.
  */
 class LookupsIT {
 
@@ -54,6 +58,8 @@ class LookupsIT {
         Pkcs11Settings token = E2eTokens.fresh();
         gateway = GatewayUnderTest.start(dir, () -> Tokens.open(token),
                 t -> LookupsWiring.prepare(sandbox, t, dir.resolve("registers"), "24h", "72h"));
+        // The test client's first TLS handshake and a cold JVM are not the gateway's budget to spend.
+        assertEquals(200, gateway.get("/v1/whoami").statusCode());
     }
 
     @AfterAll
@@ -65,10 +71,15 @@ class LookupsIT {
     @AfterEach
     void clearFaults() {
         sandbox.viss().faults().clear();
+        sandbox.vid().faults().clear();
     }
 
     private static long entityCalls() {
         return sandbox.viss().calls().count(VissSimulator.LEGAL_ENTITY);
+    }
+
+    private static long taxpayerCalls() {
+        return sandbox.vid().calls().count(VidSimulator.TAXPAYER);
     }
 
     private static HttpResponse<String> company(Company c, String... more) throws Exception {
@@ -87,7 +98,7 @@ class LookupsIT {
         assertEquals(c.legalName(), doc.at("/parts/registration/data/name").asText());
         assertEquals("viss", doc.at("/parts/registration/source").asText());
         assertFalse(doc.at("/parts/registration/asOf").asText().isEmpty());
-        assertEquals("unavailable", doc.at("/parts/taxData/status").asText(), "an unconnected source is present and marked");
+        assertEquals("unavailable", doc.at("/parts/contacts/status").asText(), "an unconnected source is present and marked");
         long calls = entityCalls();
 
         HttpResponse<String> second = company(c);
@@ -242,5 +253,95 @@ class LookupsIT {
         assertEquals(1, changes.size(), changes.toString());
         assertEquals("person", changes.get(0).get("kind").asText());
         assertEquals("fpr", changes.get(0).get("source").asText());
+    }
+
+    // The third register, VID: taxData of companies and persons, cached and bounded like the others.
+
+    /** The answer's taxData section is what the simulator's ledger holds for {@code code}. */
+    private static void assertTaxData(String code, JsonNode section) {
+        TaxRecord expected = sandbox.vid().ledger().taxpayer(code).orElseThrow();
+        assertEquals("available", section.get("status").asText(), section.toString());
+        assertEquals("vid", section.get("source").asText());
+        JsonNode data = section.get("data");
+        assertEquals(code, data.get("taxpayerCode").asText());
+        assertEquals(expected.vatNumber().isPresent(), data.get("vatRegistered").booleanValue());
+        assertEquals(expected.vatNumber().orElse(null), data.has("vatNumber") ? data.get("vatNumber").asText() : null);
+        assertEquals(expected.debtAmount(), data.at("/taxDebt/amount").asText());
+        assertEquals(expected.debtCents() > 0, data.at("/taxDebt/hasDebt").booleanValue());
+        assertEquals(expected.asOf().toString(), data.at("/taxDebt/asOf").asText());
+    }
+
+    @Test
+    void aCompanyCarriesItsTaxDataFromVidAndTheSecondAskIsACacheHit() throws Exception {
+        Company c = companies.get(30);
+        long before = taxpayerCalls();
+
+        HttpResponse<String> first = company(c);
+
+        assertEquals(200, first.statusCode(), first.body());
+        assertTaxData(c.registrationNumber(), JSON.readTree(first.body()).at("/parts/taxData"));
+        assertEquals(1, taxpayerCalls() - before, "one VID call for the company");
+
+        HttpResponse<String> second = company(c);
+
+        assertEquals("Sargs; hit", second.headers().firstValue("Cache-Status").orElseThrow());
+        assertEquals("hit", JSON.readTree(second.body()).at("/parts/taxData/cache").asText());
+        assertEquals(1, taxpayerCalls() - before, "a cached answer costs no VID call");
+    }
+
+    @Test
+    void aPersonCarriesTheirTaxDataFromVidAndTheSecondAskIsACacheHit() throws Exception {
+        Person p = sandbox.world().persons().get(11);
+        long before = taxpayerCalls();
+
+        HttpResponse<String> first = gateway.get("/v1/persons/" + p.personalCode(), KYC);
+
+        assertEquals(200, first.statusCode(), first.body());
+        JsonNode doc = JSON.readTree(first.body());
+        assertTaxData(p.personalCode(), doc.at("/parts/taxData"));
+        assertEquals(p.surname(), doc.at("/parts/population/data/surname").asText());
+
+        HttpResponse<String> second = gateway.get("/v1/persons/" + p.personalCode(), KYC);
+
+        assertEquals("Sargs; hit", second.headers().firstValue("Cache-Status").orElseThrow());
+        assertEquals(1, taxpayerCalls() - before, "one VID call for two asks");
+    }
+
+    @Test
+    void aStalledVidServesTheCachedTaxDataMarkedStaleWithinTheBudget() throws Exception {
+        Company c = companies.get(31);
+        assertEquals(200, company(c).statusCode());
+        sandbox.vid().faults().setAll(FaultPlan.NONE.withStalls(1.0, Duration.ofSeconds(6)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> stale = company(c, "Cache-Control", "no-cache");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(200, stale.statusCode(), stale.body());
+        JsonNode tax = JSON.readTree(stale.body()).at("/parts/taxData");
+        assertEquals("stale", tax.get("status").asText(), tax.toString());
+        assertEquals(c.registrationNumber(), tax.at("/data/taxpayerCode").asText());
+        assertTrue(stale.headers().firstValue("Cache-Status").orElseThrow().contains("fwd=stale"));
+        // The budget is 3 s (listeners.client.limits.requestTimeout); generous slack for a loaded machine.
+        assertTrue(millis < 3_500, "answered after " + millis + " ms");
+    }
+
+    @Test
+    void aStalledVidWithNothingCachedTimesOutItsSectionOnlyWithinTheBudget() throws Exception {
+        Company c = companies.get(32);
+        sandbox.vid().faults().setAll(FaultPlan.NONE.withStalls(1.0, Duration.ofSeconds(6)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> answer = company(c);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(200, answer.statusCode(), "tax data does not identify the company: " + answer.body());
+        JsonNode doc = JSON.readTree(answer.body());
+        assertEquals("timed-out", doc.at("/parts/taxData/status").asText(), doc.toString());
+        assertEquals("vid", doc.at("/parts/taxData/source").asText());
+        assertEquals("available", doc.at("/parts/registration/status").asText());
+        assertFalse(doc.at("/parts/taxData").has("data"));
+        assertTrue(answer.headers().firstValue("Cache-Status").orElseThrow().contains("partial"));
+        assertTrue(millis < 3_500, "answered after " + millis + " ms");
     }
 }

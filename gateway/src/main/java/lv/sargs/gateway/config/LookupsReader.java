@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the optional {@code lookups} section: the registers connected, the cache and each part's terms. */
 final class LookupsReader {
 
-    /** The register parts the gateway asks, by {@code source.dataClass}; a connected source needs terms for each. */
-    static final Map<String, List<String>> PARTS = Map.of(
-            "viss", List.of("viss.legal-entity", "viss.beneficial-owners", "viss.insolvency-proceedings",
-                    "viss.natural-person"),
-            "fpr", List.of("fpr.person"));
+    /** The registers a gateway may connect, each its own section under {@code lookups}; a new register is one line. */
+    static final List<RegisterSection> REGISTERS = List.of(
+            new RegisterSection("viss", List.of("legal-entity", "beneficial-owners", "insolvency-proceedings",
+                    "natural-person"), VissUpstreamConfig::read),
+            new RegisterSection("fpr", List.of("person"), FprUpstreamConfig::read),
+            new RegisterSection("vid", List.of("taxpayer"), VidUpstreamConfig::read));
 
     private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
 
@@ -31,10 +31,14 @@ final class LookupsReader {
 
     LookupsConfig read(Section s) {
         int before = s.problemsCount();
-        Optional<VissUpstreamConfig> viss = s.optional("viss").flatMap(Node::section).map(this::viss);
-        Optional<FprUpstreamConfig> fpr = s.optional("fpr").flatMap(Node::section).map(this::fpr);
-        if (!s.has("viss") && !s.has("fpr")) {
-            s.problem("no register", "at least one of viss or fpr (without a register, omit the lookups section)");
+        Map<String, RegisterConfig> connected = new LinkedHashMap<>();
+        for (RegisterSection register : REGISTERS) {
+            s.optional(register.name()).flatMap(Node::section).map(r -> register.reader().read(r, environment))
+                    .ifPresent(c -> connected.put(register.name(), c));
+        }
+        if (REGISTERS.stream().noneMatch(r -> s.has(r.name()))) {
+            s.problem("no register", "at least one of " + String.join(", ", REGISTERS.stream().map(RegisterSection::name)
+                    .toList()) + " (without a register, omit the lookups section)");
         }
         String storageKey = s.required("storageKeyLabel",
                         "the label of an RSA key on the token from which the cache and watchlist keys are derived")
@@ -51,22 +55,21 @@ final class LookupsReader {
                 .flatMap(n -> n.parse(t -> Units.duration(t, Duration.ofSeconds(1), Duration.ofDays(1)))).orElse(null);
         Map<String, LookupsConfig.RegisterTerms> terms = s.required("registers",
                         "freshness and fee per register part, e.g. viss.legal-entity: {ttl: 24h, ...}")
-                .flatMap(Node::section).map(r -> registers(r, s.has("viss"), s.has("fpr"))).orElse(Map.of());
+                .flatMap(Node::section).map(r -> registers(r, s)).orElse(Map.of());
         s.end();
         if (s.problemsCount() > before) {
             return null;
         }
-        return new LookupsConfig(viss, fpr, storageKey, bounds[0], bounds[1], terms, feed);
+        return new LookupsConfig(connected, storageKey, bounds[0], bounds[1], terms, feed);
     }
 
-    private Map<String, LookupsConfig.RegisterTerms> registers(Section s, boolean viss, boolean fpr) {
+    private static Map<String, LookupsConfig.RegisterTerms> registers(Section s, Section lookups) {
         Map<String, LookupsConfig.RegisterTerms> out = new LinkedHashMap<>();
         List<String> needed = new ArrayList<>();
-        if (viss) {
-            needed.addAll(PARTS.get("viss"));
-        }
-        if (fpr) {
-            needed.addAll(PARTS.get("fpr"));
+        for (RegisterSection register : REGISTERS) {
+            if (lookups.has(register.name())) {
+                register.dataClasses().forEach(c -> needed.add(LookupsConfig.termsKey(register.name(), c)));
+            }
         }
         for (String part : needed) {
             s.required(part, "ttl, notFoundTtl, staleIfError and feeCents").flatMap(Node::section)
@@ -89,36 +92,8 @@ final class LookupsReader {
         return s.problemsCount() > before ? null : new LookupsConfig.RegisterTerms(ttl, notFound, stale, fee);
     }
 
-    private VissUpstreamConfig viss(Section s) {
-        int before = s.problemsCount();
-        UpstreamEndpoint endpoint = endpoint(s);
-        String clientId = s.required("clientId", "the consumer key from the VISS developer portal")
-                .flatMap(Node::text).orElse(null);
-        SecretSource secret = s.required("clientSecret", "file: <path> or env: <VARIABLE>").flatMap(Node::section)
-                .map(this::secret).orElse(null);
-        String audience = s.required("audience",
-                        "the token endpoint as VISS expects it in aud, e.g. https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token")
-                .flatMap(Node::text).orElse(null);
-        Duration lifetime = duration(s, "assertionLifetime", "300s to 600s", Duration.ofSeconds(300),
-                Duration.ofSeconds(600));
-        s.end();
-        return s.problemsCount() > before ? null
-                : new VissUpstreamConfig(endpoint, clientId, secret, audience, lifetime);
-    }
-
-    private FprUpstreamConfig fpr(Section s) {
-        int before = s.problemsCount();
-        UpstreamEndpoint endpoint = endpoint(s);
-        String clientId = s.required("clientId", "the registered client's id").flatMap(Node::text).orElse(null);
-        SecretSource secret = s.required("clientSecret", "file: <path> or env: <VARIABLE>").flatMap(Node::section)
-                .map(this::secret).orElse(null);
-        String permission = s.required("permission", "the DAGR permission number, sent as X-DAGR-Permission")
-                .flatMap(Node::text).orElse(null);
-        s.end();
-        return s.problemsCount() > before ? null : new FprUpstreamConfig(endpoint, clientId, secret, permission);
-    }
-
-    private static UpstreamEndpoint endpoint(Section s) {
+    /** The endpoint keys every register section has: baseUri, trustedCa, spkiPins, clientKey. */
+    static UpstreamEndpoint endpoint(Section s) {
         URI base = s.required("baseUri", "the register's HTTPS base, e.g. https://apigw.viss.gov.lv")
                 .flatMap(n -> n.parse(LookupsReader::httpsUri)).orElse(null);
         Path ca = s.required("trustedCa", "a PEM file with the CA certificates trusted for this register only")
@@ -142,11 +117,12 @@ final class LookupsReader {
         return new UpstreamEndpoint(base, ca, pins, key[0], chain[0]);
     }
 
-    private SecretSource secret(Section s) {
+    /** A register's client secret: {@code file:} or {@code env:}. */
+    static SecretSource secret(Section s, Map<String, String> environment) {
         return SecretReader.read(s, environment, "/etc/sargs/viss-client.secret", "SARGS_VISS_SECRET");
     }
 
-    private static Duration duration(Section s, String key, String expected, Duration min, Duration max) {
+    static Duration duration(Section s, String key, String expected, Duration min, Duration max) {
         return s.required(key, expected).flatMap(n -> n.parse(t -> Units.duration(t, min, max))).orElse(null);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,13 +80,16 @@ public final class LookupsCapability implements Capability {
                     10_000);
             watch = WatchStore.open(data.resolve("watch.mv.db"), watchKey);
             audit = AuditTrail.open(AuditTrail.prepare(data.resolve("audit")), 10_000, Clock.systemUTC());
-            registers = new RegisterConnections(config, c.token(),
+            List<Register> known = Registers.installed();
+            registers = new RegisterConnections(known, config, c.token(),
                     new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
                     c.status(), c.metrics());
-            LookupSections sections = new LookupSections(registers.viss, registers.fpr, config.registers());
+            LookupSections sections = new LookupSections(known, registers.connected);
             PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());
-            Map<String, LookupsConfig.RegisterTerms> terms = config.registers();
-            SubjectLookup subjects = new SubjectLookup(parts, part -> freshness(terms, part), System::currentTimeMillis,
+            // Resolved once: the hit path only looks a part's freshness up.
+            Map<RegisterPart, Freshness> freshness = new HashMap<>();
+            sections.parts.forEach(p -> freshness.put(p, freshness(config.registers(), p)));
+            SubjectLookup subjects = new SubjectLookup(parts, freshness::get, System::currentTimeMillis,
                     config.hotEntries());
             AuditTrail trail = audit;
             LookupRoutes routes = new LookupRoutes(subjects, sections.company, sections.person,
@@ -94,20 +98,18 @@ public final class LookupsCapability implements Capability {
                             "client", client, "route", route, "subject", subject, "purpose", purpose,
                             "status", Integer.toString(status)));
             AnswerCache store = cache;
-            java.util.function.Consumer<WatchedSubject> purge = subject -> sections.parts.values().forEach(p ->
-                    store.purge(p.source() + ':' + p.dataClass() + ':' + subject.id()));
+            java.util.function.Consumer<WatchedSubject> purge = subject -> sections.parts.forEach(p ->
+                    store.purge(p.key().cacheKey(subject.id())));
             WatchRoutes watchRoutes = new WatchRoutes(watch, subject -> {
                 purge.accept(subject);
                 trail.record("purge", "subject", subject.kind() + " " + subject.id());
             }, blocking, Clock.systemUTC());
             List<ChangeSource> feeds = new java.util.ArrayList<>();
-            registers.viss.ifPresent(v -> feeds.add(RegisterFeed.viss(v)));
-            registers.fpr.ifPresent(f -> feeds.add(RegisterFeed.fpr(f)));
+            registers.connected.values().forEach(r -> r.changeFeed().ifPresent(feeds::add));
             ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
                     c.threads().scheduler("change-feeds"));
             monitor.start(config.changeFeedInterval());
-            reporter.ok("cache " + cache.size() + " entries; registers: "
-                    + (registers.viss.isPresent() ? "viss " : "") + (registers.fpr.isPresent() ? "fpr" : ""));
+            reporter.ok("cache " + cache.size() + " entries; registers: " + String.join(" ", registers.connected.keySet()));
             c.metrics().gauge("sargs_cache_entries", "Register answers in the cache.", "", cache::size);
             return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
                     watchRoutes));
@@ -142,7 +144,7 @@ public final class LookupsCapability implements Capability {
     }
 
     private static Freshness freshness(Map<String, LookupsConfig.RegisterTerms> terms, RegisterPart part) {
-        LookupsConfig.RegisterTerms t = terms.get(part.source() + '.' + part.dataClass());
+        LookupsConfig.RegisterTerms t = terms.get(part.key().terms());
         return new Freshness(t.ttl(), t.notFoundTtl(), t.staleIfError());
     }
 

@@ -47,7 +47,7 @@ public final class PartLookup {
 
     /** Settles {@code part} for subject {@code id}; the future never fails and completes by the deadline. */
     public CompletableFuture<PartOutcome> lookup(RegisterPart part, Freshness freshness, String id, LookupRequest request) {
-        String key = part.source() + ':' + part.dataClass() + ':' + id;
+        String key = part.key().cacheKey(id);
         long now = clockMillis.getAsLong();
         Optional<CachedAnswer> cached = cache.get(key);
         if (cached.isPresent() && servable(cached.get(), request, now)) {

@@ -2,12 +2,12 @@ package lv.sargs.gateway.lookup;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import lv.sargs.gateway.config.FprUpstreamConfig;
+import java.util.Map;
 import lv.sargs.gateway.config.LookupsConfig;
+import lv.sargs.gateway.config.SecretSource;
 import lv.sargs.gateway.config.UpstreamEndpoint;
-import lv.sargs.gateway.config.VissUpstreamConfig;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
@@ -21,66 +21,114 @@ import lv.sargs.gateway.upstream.UpstreamRuntime;
 import lv.sargs.gateway.upstream.UpstreamSettings;
 import lv.sargs.gateway.upstream.UpstreamState;
 import lv.sargs.gateway.upstream.UpstreamTls;
-import lv.sargs.gateway.upstream.fpr.FprClient;
-import lv.sargs.gateway.upstream.fpr.FprSettings;
-import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
 import lv.sargs.gateway.upstream.oauth.OAuthSettings;
-import lv.sargs.gateway.upstream.viss.VissClient;
-import lv.sargs.gateway.upstream.viss.VissSettings;
 import lv.sargs.hsm.Token;
 
 /**
- * The connected registers' clients, built from the {@code lookups} config with their client keys on
- * the token, each reporting its state as status component {@code upstream.<name>}; closed together.
+ * The configured registers connected, each through its own {@link RegisterContext}: its upstream
+ * client with the client key on the token, reporting its state as status component
+ * {@code upstream.<name>}; closed together.
  */
 final class RegisterConnections implements AutoCloseable {
 
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
 
-    final Optional<VissClient> viss;
-    final Optional<FprClient> fpr;
+    /** The connected registers by name, in the registers' order. */
+    final Map<String, ConnectedRegister> connected = new LinkedHashMap<>();
     private final List<UpstreamClient> clients = new ArrayList<>();
     private final List<OAuthSettings> secrets = new ArrayList<>();
 
-    RegisterConnections(LookupsConfig config, Token token, UpstreamRuntime runtime, StatusModel status, Metrics metrics) {
+    RegisterConnections(List<Register> registers, LookupsConfig config, Token token, UpstreamRuntime runtime,
+                        StatusModel status, Metrics metrics) {
         try {
-            this.viss = config.viss().map(v -> viss(v, token, runtime, status, metrics));
-            this.fpr = config.fpr().map(f -> fpr(f, token, runtime, status, metrics));
+            for (Register register : registers) {
+                register.connect(new Context(register.name(), config, token, runtime, status, metrics))
+                        .ifPresent(c -> connected.put(register.name(), checked(register, c)));
+            }
+            for (String name : config.connected().keySet()) {
+                if (!connected.containsKey(name)) {
+                    throw new IllegalStateException("lookups." + name + ": no register of that name is installed");
+                }
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private VissClient viss(VissUpstreamConfig c, Token token, UpstreamRuntime runtime, StatusModel status,
-                            Metrics metrics) {
-        UpstreamClient upstream = client("viss", c.endpoint(), token, runtime, status);
-        OAuthSettings oauth = new OAuthSettings(c.clientId(), c.clientSecret().read(), "/token", REFRESH_MARGIN);
-        secrets.add(oauth);
-        return VissClient.create(upstream, token, new VissSettings(oauth, c.audience(), c.assertionLifetime()), metrics);
+    private static ConnectedRegister checked(Register register, ConnectedRegister c) {
+        for (StandardSection s : c.parts().keySet()) {
+            if (!register.answers().contains(s)) {
+                throw new IllegalStateException("register " + register.name() + " connected a part for " + s
+                        + " (expected: one of the sections it declares, " + register.answers() + ")");
+            }
+        }
+        return c;
     }
 
-    private FprClient fpr(FprUpstreamConfig c, Token token, UpstreamRuntime runtime, StatusModel status,
-                          Metrics metrics) {
-        UpstreamClient upstream = client("fpr", c.endpoint(), token, runtime, status);
-        OAuthSettings oauth = new OAuthSettings(c.clientId(), c.clientSecret().read(), "/token", REFRESH_MARGIN);
-        secrets.add(oauth);
-        // The DAGR paths are the sandbox's until PMLP confirms theirs (docs/protocols.md §2, unconfirmed).
-        return FprClient.create(upstream, FprSettings.sandbox(c.permission()),
-                ClientCredentialsGrant.create(upstream, oauth, Optional.empty(), metrics));
-    }
+    private final class Context implements RegisterContext {
+        private final String name;
+        private final LookupsConfig config;
+        private final Token token;
+        private final UpstreamRuntime runtime;
+        private final StatusModel status;
+        private final Metrics metrics;
 
-    private UpstreamClient client(String name, UpstreamEndpoint e, Token token, UpstreamRuntime runtime,
-                                  StatusModel status) {
-        StatusReporter reporter = status.register("upstream." + name, false, State.OK, "no call yet");
-        UpstreamTls tls = new UpstreamTls(UpstreamTls.readCertificates(e.trustedCa()), e.spkiPins(),
-                new ClientKey(e.clientKeyLabel(), UpstreamTls.readCertificates(e.clientKeyChain())), HANDSHAKE_TIMEOUT);
-        UpstreamSettings settings = new UpstreamSettings(name, e.baseUri(), tls, PoolSettings.defaults(),
-                BreakerSettings.defaults(), RetryPolicy.defaults());
-        UpstreamClient client = UpstreamClient.create(settings, token, runtime, state -> report(reporter, state));
-        clients.add(client);
-        return client;
+        Context(String name, LookupsConfig config, Token token, UpstreamRuntime runtime, StatusModel status,
+                Metrics metrics) {
+            this.name = name;
+            this.config = config;
+            this.token = token;
+            this.runtime = runtime;
+            this.status = status;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public LookupsConfig config() {
+            return config;
+        }
+
+        @Override
+        public Token token() {
+            return token;
+        }
+
+        @Override
+        public Metrics metrics() {
+            return metrics;
+        }
+
+        @Override
+        public UpstreamClient upstream(UpstreamEndpoint e) {
+            StatusReporter reporter = status.register("upstream." + name, false, State.OK, "no call yet");
+            UpstreamTls tls = new UpstreamTls(UpstreamTls.readCertificates(e.trustedCa()), e.spkiPins(),
+                    new ClientKey(e.clientKeyLabel(), UpstreamTls.readCertificates(e.clientKeyChain())),
+                    HANDSHAKE_TIMEOUT);
+            UpstreamSettings settings = new UpstreamSettings(name, e.baseUri(), tls, PoolSettings.defaults(),
+                    BreakerSettings.defaults(), RetryPolicy.defaults());
+            UpstreamClient client = UpstreamClient.create(settings, token, runtime, state -> report(reporter, state));
+            clients.add(client);
+            return client;
+        }
+
+        @Override
+        public OAuthSettings clientCredentials(String clientId, SecretSource secret) {
+            OAuthSettings oauth = new OAuthSettings(clientId, secret.read(), "/token", REFRESH_MARGIN);
+            secrets.add(oauth);
+            return oauth;
+        }
+
+        @Override
+        public long feeCents(PartKey key) {
+            LookupsConfig.RegisterTerms t = config.registers().get(key.terms());
+            if (t == null) {
+                throw new IllegalStateException("lookups.registers." + key.terms()
+                        + " is missing (the config loader requires it)");
+            }
+            return t.feeCents();
+        }
     }
 
     private static void report(StatusReporter reporter, UpstreamState state) {

@@ -24,9 +24,8 @@ class ReferenceConfigTest {
     @TempDir
     Path dir;
 
-    @Test
-    void referenceConfigLoadsWithItsPathsSubstituted() throws Exception {
-        ConfigFixture f = new ConfigFixture(dir);
+    /** The reference config with its paths pointed at files made in {@code dir}. */
+    private String substituted(ConfigFixture f) throws Exception {
         Path library = Files.createFile(dir.resolve("libpkcs11.so"));
         Path pin = Files.createFile(dir.resolve("token-pin"));
         Files.setPosixFilePermissions(pin, PosixFilePermissions.fromString("rw-------"));
@@ -35,7 +34,7 @@ class ReferenceConfigTest {
                 .certificatePem());
         Path ekasePassword = Files.createFile(dir.resolve("ekase-password"));
         Files.setPosixFilePermissions(ekasePassword, PosixFilePermissions.fromString("rw-------"));
-        String yaml = Files.readString(REFERENCE)
+        return Files.readString(REFERENCE)
                 .replace("/etc/sargs/pki/listener-chain.pem", f.serverChain.toString())
                 .replace("/etc/sargs/pki/clients-ca.pem", f.clientCa.toString())
                 .replace("/usr/lib/softhsm/libsofthsm2.so", library.toString())
@@ -51,6 +50,15 @@ class ReferenceConfigTest {
                 .replace("/etc/sargs/pki/fpr-client-chain.pem", f.serverChain.toString())
                 .replace("/run/credentials/sargs.service/fpr-secret", ekasePassword.toString())
                 .replace("/var/lib/sargs", f.dataDirectory.toString());
+    }
+
+    @Test
+    void referenceConfigLoadsWithItsPathsSubstituted() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String yaml = substituted(f);
+        Path pin = dir.resolve("token-pin");
+        Path lb = dir.resolve("lb-statistics.pem");
+        Path ekasePassword = dir.resolve("ekase-password");
 
         GatewayConfig c;
         try {
@@ -69,7 +77,7 @@ class ReferenceConfigTest {
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
         LookupsConfig lookups = c.lookups().orElseThrow();
-        assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.viss().orElseThrow().audience());
+        assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.register("viss", VissUpstreamConfig.class).orElseThrow().audience());
         assertEquals(5, lookups.registers().size());
         StatisticsConfig statistics = c.statistics().orElseThrow();
         assertEquals(95_000_000L, statistics.maxFileBytes());
@@ -81,6 +89,28 @@ class ReferenceConfigTest {
         assertEquals(new SecretSource.File(ekasePassword), treasury.ekase().password());
         assertEquals(TreasuryReader.XML, treasury.xml());
         assertEquals(TreasuryReader.POLL_INTERVAL, treasury.pollInterval());
+    }
+
+    @Test
+    void theReferencesVidSectionUncommentedConnectsTheThirdRegisterAndItNeedsItsTerms() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String vid = substituted(f)
+                .replace("  # vid:\n", "  vid:\n")
+                .replaceAll("(?m)^  #   (baseUri: https://vid|trustedCa: /etc/sargs/pki/vid|clientKey:$"
+                        + "|  label: vid-client|  certificateChain: /etc/sargs/pki/vid)", "    $1")
+                .replace("/etc/sargs/pki/vid-ca.pem", f.clientCa.toString())
+                .replace("/etc/sargs/pki/vid-client-chain.pem", f.serverChain.toString());
+        String withTerms = vid.replace("    # vid.taxpayer:", "    vid.taxpayer:");
+
+        LookupsConfig lookups = ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(withTerms, "vid.yaml")
+                .lookups().orElseThrow();
+        assertEquals("https://vid.example.gov.lv", lookups.register("vid", VidUpstreamConfig.class).orElseThrow()
+                .endpoint().baseUri().toString());
+        assertEquals(5, lookups.registers().get(LookupsConfig.termsKey("vid", "taxpayer")).feeCents());
+
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(vid, "vid.yaml"));
+        assertTrue(e.problems().toString().contains("lookups.registers.vid.taxpayer"), e.problems().toString());
     }
 
     @Test

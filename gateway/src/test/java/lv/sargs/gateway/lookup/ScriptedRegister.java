@@ -14,14 +14,11 @@ class ScriptedRegister implements RegisterPart {
         this.answer = answer;
     }
 
-    @Override
-    public String source() {
-        return "viss";
-    }
+    private static final PartKey KEY = new PartKey("viss", "legal-entity");
 
     @Override
-    public String dataClass() {
-        return "legal-entity";
+    public PartKey key() {
+        return KEY;
     }
 
     @Override

@@ -128,9 +128,11 @@ class SubjectLookupTest {
     void aSlowSecondarySectionDoesNotFailTheAnswer() throws Exception {
         ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{}"));
         ScriptedRegister owners = new ScriptedRegister(id -> new CompletableFuture<>()) {
+            private final PartKey key = new PartKey("viss", "beneficial-owners");
+
             @Override
-            public String dataClass() {
-                return "beneficial-owners";
+            public PartKey key() {
+                return key;
             }
         };
 

@@ -17,7 +17,8 @@ import lv.sargs.sandbox.server.RegisteredClient;
 /**
  * Connects a gateway's register lookups to a running sandbox the way an admin connects them to
  * the real registers: a client key made on the token and certified by the register's CA,
- * registered with VISS and the population register with a client secret, the storage key, and
+ * registered with VISS and the population register with a client secret and with VID by the
+ * certificate alone, the storage key, and
  * the {@code lookups:} config section naming all of it. Used by the demo and the e2e tests.
  */
 public final class LookupsWiring {
@@ -55,6 +56,8 @@ public final class LookupsWiring {
         Path fprSecretFile = secretFile(dir.resolve("fpr-client.secret"), fprSecret);
         sandbox.viss().register(new RegisteredClient(CLIENT_ID, vissSecret, certificate));
         sandbox.fpr().register(new RegisteredClient(CLIENT_ID, fprSecret, certificate));
+        // VID knows the gateway by its certificate alone (the sandbox's assumption; VID's interface is unconfirmed).
+        sandbox.vid().register(new RegisteredClient(CLIENT_ID, "unused-by-vid".toCharArray(), certificate));
 
         String terms = "{ttl: " + ttl + ", notFoundTtl: 5m, staleIfError: " + staleIfError + ", feeCents: %d}";
         return """
@@ -77,16 +80,23 @@ public final class LookupsWiring {
                     clientId: %s
                     clientSecret: {file: %s}
                     permission: "%s"
+                  vid:
+                    baseUri: %s
+                    trustedCa: %s
+                    clientKey: {label: %s, certificateChain: %s}
                   registers:
                     viss.legal-entity: %s
                     viss.beneficial-owners: %s
                     viss.insolvency-proceedings: %s
                     viss.natural-person: %s
                     fpr.person: %s
+                    vid.taxpayer: %s
                 """.formatted(STORAGE_KEY,
                 sandbox.viss().baseUri(), ca, CLIENT_KEY, chain, CLIENT_ID, vissSecretFile, sandbox.viss().audience(),
                 sandbox.fpr().baseUri(), ca, CLIENT_KEY, chain, CLIENT_ID, fprSecretFile, sandbox.fpr().permission(),
-                terms.formatted(15), terms.formatted(20), terms.formatted(10), terms.formatted(15), terms.formatted(30));
+                sandbox.vid().baseUri(), ca, CLIENT_KEY, chain,
+                terms.formatted(15), terms.formatted(20), terms.formatted(10), terms.formatted(15), terms.formatted(30),
+                terms.formatted(5));
     }
 
     private static Path secretFile(Path file, char[] secret) throws IOException {

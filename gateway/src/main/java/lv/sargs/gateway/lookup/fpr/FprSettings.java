@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.fpr;
+package lv.sargs.gateway.lookup.fpr;
 
 /**
  * The population register (FPR) in the DAGR style, docs/protocols.md §2: the permission number sent

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.lookup.viss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -154,7 +154,7 @@ final class FakeVissServer implements ScriptedHttpsServer.Script {
         }
         if (businessOverride != null) {
             reply.send(200, "application/json", businessOverride.getBytes(StandardCharsets.UTF_8), Map.of());
-        } else if (request.uri().equals(VissClient.LEGAL_ENTITY + KNOWN_ENTITY)) {
+        } else if (request.uri().equals(VissPaths.LEGAL_ENTITY + KNOWN_ENTITY)) {
             reply.json(200, ENTITY_JSON);
         } else {
             reply.json(400, "{\"errors\":[{\"code\":\"ENTITY_NOT_FOUND\",\"message\":\"Entity not found\"}]}");

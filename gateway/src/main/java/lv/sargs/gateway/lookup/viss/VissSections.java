@@ -1,22 +1,22 @@
-package lv.sargs.gateway.lookup;
+package lv.sargs.gateway.lookup.viss;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static lv.sargs.gateway.lookup.SectionJson.JSON;
+import static lv.sargs.gateway.lookup.SectionJson.address;
+import static lv.sargs.gateway.lookup.SectionJson.copy;
+import static lv.sargs.gateway.lookup.SectionJson.read;
+import static lv.sargs.gateway.lookup.SectionJson.write;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 
 /**
- * Maps the registers' own JSON into the sections of the banks' standard structure (docs/protocols.md
- * §6): stable field names of our own, only the fields we vouch for, personal codes as 11 digits.
- * Runs once per register call; the result is what the cache keeps and hits splice.
+ * Maps VISS's Enterprise Register JSON into the standard structure's company sections and a
+ * person's roles (docs/protocols.md §6): stable field names of our own, personal codes as 11 digits.
  */
-final class StandardSections {
+final class VissSections {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private StandardSections() {
+    private VissSections() {
     }
 
     /** VISS legal entity → {@code registration}: identification, address, representatives. */
@@ -96,33 +96,6 @@ final class StandardSections {
         return write(out);
     }
 
-    /** FPR person → {@code population}: names, status, address, documents, code history. */
-    static byte[] population(byte[] fpr) {
-        JsonNode in = read(fpr);
-        ObjectNode out = JSON.createObjectNode();
-        for (String f : new String[] {"personalCode", "forename", "surname", "sex", "birthDate", "status", "deathDate"}) {
-            copy(in, out, f, f);
-        }
-        if (in.has("declaredAddress")) {
-            out.set("declaredAddress", address(in.get("declaredAddress")));
-        }
-        ArrayNode docs = out.putArray("identityDocuments");
-        for (JsonNode d : in.path("documents")) {
-            ObjectNode o = docs.addObject();
-            for (String f : new String[] {"type", "number", "issuedOn", "validUntil"}) {
-                copy(d, o, f, f);
-            }
-        }
-        ArrayNode history = out.putArray("personalCodeHistory");
-        for (JsonNode h : in.path("personalCodeHistory")) {
-            ObjectNode o = history.addObject();
-            for (String f : new String[] {"personalCode", "validFrom", "validUntil"}) {
-                copy(h, o, f, f);
-            }
-        }
-        return write(out);
-    }
-
     private static ObjectNode person(JsonNode p) {
         ObjectNode o = JSON.createObjectNode();
         copy(p, o, "latvianIdentityNumber", "personalCode");
@@ -133,41 +106,4 @@ final class StandardSections {
         return o;
     }
 
-    private static ObjectNode address(JsonNode a) {
-        ObjectNode o = JSON.createObjectNode();
-        for (String f : new String[] {"text", "street", "house", "apartment", "city", "postcode", "country"}) {
-            copy(a, o, f, f);
-        }
-        return o;
-    }
-
-    private static void copy(JsonNode from, ObjectNode to, String field, String as) {
-        JsonNode v = from.get(field);
-        if (v != null && !v.isNull()) {
-            to.set(as, v);
-        }
-    }
-
-    private static JsonNode read(byte[] json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || !node.isObject()) {
-                throw new RegisterAnswerException("expected a JSON object from the register, got "
-                        + (node == null ? "nothing" : node.getNodeType()));
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new RegisterAnswerException("the register's answer is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new RegisterAnswerException("the register's answer cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static byte[] write(ObjectNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a standard section", e);
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.lookup.viss;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.lookup.viss;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

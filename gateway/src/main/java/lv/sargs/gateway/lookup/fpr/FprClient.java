@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.fpr;
+package lv.sargs.gateway.lookup.fpr;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

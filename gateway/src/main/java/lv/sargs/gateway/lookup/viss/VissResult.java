@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.lookup.viss;
 
 /** What a VISS business call produced: the upstream's answer, or the register's "no such entity". */
 public sealed interface VissResult {

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.lookup.viss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,7 +79,7 @@ class VissClientTest {
         VissResult result = client().legalEntity("40003032949", Deadline.after(BUDGET)).join();
 
         VissResult.NotFound notFound = assertInstanceOf(VissResult.NotFound.class, result);
-        assertEquals(VissClient.LEGAL_ENTITY + "40003032949", notFound.path());
+        assertEquals(VissPaths.LEGAL_ENTITY + "40003032949", notFound.path());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.viss;
+package lv.sargs.gateway.lookup.viss;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,11 +27,6 @@ import lv.sargs.hsm.Token;
  */
 public final class VissClient {
 
-    /** Legal entity by registration number. */
-    public static final String LEGAL_ENTITY = "/legalentity/v1.0/legal-entity/";
-    /** A natural person's roles in entities, by personal code. */
-    public static final String NATURAL_PERSON = "/naturalperson/v1.0/natural-person/";
-
     private static final Pattern REGISTRATION_NUMBER = Pattern.compile("\\d{11}");
     private static final Pattern PERSONAL_CODE = Pattern.compile("\\d{6}-?\\d{5}");
 
@@ -58,7 +53,7 @@ public final class VissClient {
         if (registrationNumber == null || !REGISTRATION_NUMBER.matcher(registrationNumber).matches()) {
             return invalid("registration number", registrationNumber, "11 digits");
         }
-        return get(LEGAL_ENTITY + registrationNumber, deadline);
+        return get(VissPaths.legalEntity(registrationNumber), deadline);
     }
 
     /** {@code GET /naturalperson/v1.0/natural-person/{code}}; the code's hyphen, if any, is dropped. */
@@ -66,7 +61,7 @@ public final class VissClient {
         if (personalCode == null || !PERSONAL_CODE.matcher(personalCode).matches()) {
             return invalid("personal code", personalCode, "11 digits, optionally a hyphen after the 6th");
         }
-        return get(NATURAL_PERSON + personalCode.replace("-", ""), deadline);
+        return get(VissPaths.naturalPerson(personalCode.replace("-", "")), deadline);
     }
 
     /**

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.fpr;
+package lv.sargs.gateway.lookup.fpr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.upstream.fpr;
+package lv.sargs.gateway.lookup.fpr;
 
 /** What an FPR call produced: the register's answer, or "no such person". */
 public sealed interface FprResult {
