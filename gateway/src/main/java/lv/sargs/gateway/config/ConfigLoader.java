@@ -25,6 +25,9 @@ public final class ConfigLoader {
     /** The only format version this gateway reads. */
     public static final int VERSION = 1;
 
+    /** The directory of client drop-ins, next to the config file: {@code clients.d/*.yaml}. */
+    public static final String DROP_INS = "clients.d";
+
     /** The longest {@code shutdown.grace}; below the systemd unit's {@code TimeoutStopSec}. */
     public static final Duration MAX_GRACE = Duration.ofSeconds(50);
 
