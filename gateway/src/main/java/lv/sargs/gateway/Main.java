@@ -73,6 +73,7 @@ public final class Main {
             Logger.info("{} opened", token.name());
             Gateway gateway = Gateway.start(config, file.toString(), token, clients);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(gateway), "sargs-shutdown"));
+            ReloadSignal.install(gateway);
             return EXIT_OK;
         } catch (StartupException e) {
             Logger.error("start-up failed [{}]: {}", e.code(), e.getMessage());

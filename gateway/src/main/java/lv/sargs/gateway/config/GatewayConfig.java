@@ -53,6 +53,11 @@ public record GatewayConfig(ClientListenerConfig clientListener, ManagementListe
                 lookups, statistics, value);
     }
 
+    public GatewayConfig withClients(List<ClientConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, value, token, dataDirectory, shutdownGrace,
+                lookups, statistics, treasury);
+    }
+
     public GatewayConfig withShutdownGrace(Duration value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups,
                 statistics, treasury);
