@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
  * 3 token refused the operation, 64 usage.
  */
 @Command(name = "sargs-admin", mixinStandardHelpOptions = true, version = "sargs-admin 0.1",
-        description = "Admin tool of the Sargs gateway: config check, keys and certificates on the token.",
+        description = "Admin tool of the Sargs gateway: first boot, config check, keys and certificates on the"
+                + " token, clients and allow-lists, reload.",
         subcommands = {ConfigCheckCommand.class, KeysCommand.class,
                 InitCommand.class,
+                ClientsCommand.class,
+                AllowListCommand.class,
+                ReloadCommand.class,
         })
 public final class SargsAdmin {
 
