@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 InitCommand.class,
                 ClientsCommand.class,
                 AllowListCommand.class,
+                DoctorCommand.class,
                 ReloadCommand.class,
         })
 public final class SargsAdmin {

@@ -55,22 +55,11 @@ class ClientsCommandTest {
         ca.writeCertificatePem(dir.resolve("clients-ca.pem"));
         Files.createDirectories(dir.resolve("data"));
         config = dir.resolve("sargs.yaml");
-        Files.writeString(config, """
-                version: 1
-                listeners:
-                  client:
-                    bind: 127.0.0.1:0
-                    allowList: [127.0.0.1/32]
-                    tls: {keyLabel: sargs-listener, certificateChain: %1$s/listener-chain.pem,
-                          clientCa: %1$s/clients-ca.pem, protocols: [TLSv1.3]}
-                    limits: {maxHeaderSize: 16KiB, maxBodySize: 1MiB, idleTimeout: 60s, handshakeTimeout: 10s,
-                             maxConnectionsPerSource: 64, maxRequestsInFlight: 64, requestTimeout: 3s}
-                  management: {bind: "127.0.0.1:%2$d", allowList: [127.0.0.1/32]}
-                clients: []
+        Files.writeString(config, TestConfigs.listeners(dir, "clients-ca.pem", freePort()) + """
                 token: {demo: true}
                 dataDirectory: %1$s/data
                 shutdown: {grace: 1s}
-                """.formatted(dir, freePort()));
+                """.formatted(dir));
     }
 
     @AfterEach
