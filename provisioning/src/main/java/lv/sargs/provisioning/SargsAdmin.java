@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 ClientsCommand.class,
                 AllowListCommand.class,
                 DoctorCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
                 ReloadCommand.class,
         })
 public final class SargsAdmin {

@@ -17,7 +17,7 @@ final class AdminTokens {
 
     /** The user PIN of every token here; tests check it is never printed. */
     static final String PIN = "4321-admin-test";
-    private static final int POOL = 8;
+    private static final int POOL = 16;
     private static Deque<AdminToken> pool;
 
     /** A token by label, and the file (chmod 600) holding its PIN. */

@@ -174,30 +174,11 @@ class DoctorCommandTest {
 
     private static Path config(String vissBase, String pins, String vissChain) throws Exception {
         Path file = dir.resolve("sargs.yaml");
-        Files.writeString(file, TestConfigs.listeners(dir, "ca.pem", 0) + """
-                %2$s
+        Files.writeString(file, TestConfigs.listeners(dir, "ca.pem", 0) + AdminTokens.section(token) + """
                 dataDirectory: %1$s/data
                 shutdown: {grace: 1s}
-                lookups:
-                  storageKeyLabel: sargs-storage
-                  cache: {maxEntries: 1000, hotEntries: 100}
-                  changeFeedInterval: 5m
-                  viss:
-                    baseUri: %3$s
-                    trustedCa: %1$s/ca.pem
-                    spkiPins: %4$s
-                    clientKey: {label: viss-client, certificateChain: %1$s/%5$s}
-                    clientId: %6$s
-                    clientSecret: {file: %1$s/viss-secret}
-                    audience: %7$s
-                    assertionLifetime: 300s
-                  registers:
-                    viss.legal-entity: {ttl: 24h, notFoundTtl: 10m, staleIfError: 72h, feeCents: 15}
-                    viss.beneficial-owners: {ttl: 24h, notFoundTtl: 10m, staleIfError: 72h, feeCents: 15}
-                    viss.insolvency-proceedings: {ttl: 6h, notFoundTtl: 10m, staleIfError: 24h, feeCents: 10}
-                    viss.natural-person: {ttl: 24h, notFoundTtl: 10m, staleIfError: 72h, feeCents: 15}
-                """.formatted(dir, AdminTokens.section(token).strip(), vissBase, pins, vissChain,
-                CLIENT_ID, sandbox.viss().audience()));
+                """.formatted(dir) + TestConfigs.vissLookups(dir, vissBase, pins, vissChain, CLIENT_ID,
+                sandbox.viss().audience()));
         return file;
     }
 }
