@@ -61,12 +61,7 @@ final class Reloads implements ConfigReloader {
             if (checked.refusal() != null) {
                 outcome = checked.refusal();
             } else {
-                GatewayConfig next = checked.next();
-                int closed = listener.admit(next.clientListener().allowList(), next.clients());
-                running = next;
-                outcome = ReloadOutcome.applied("reloaded " + file + ": " + next.clients().size() + " client(s), "
-                        + next.clientListener().allowList().size() + " allow-list block(s); " + closed
-                        + " connection(s) no longer admitted were closed", next.clients().size(), closed);
+                outcome = apply(listener, checked.next());
             }
         }
         if (outcome.applied()) {
@@ -77,6 +72,19 @@ final class Reloads implements ConfigReloader {
             outcome.problems().forEach(p -> Logger.warn("  {}", p));
         }
         return outcome;
+    }
+
+    private ReloadOutcome apply(ClientService listener, GatewayConfig next) {
+        int closed;
+        try {
+            closed = listener.admit(next.clientListener().allowList(), next.clients());
+        } catch (UnsupportedOperationException e) {
+            return ReloadOutcome.refused(e.getMessage() + "; the running config is unchanged");
+        }
+        running = next;
+        return ReloadOutcome.applied("reloaded " + file + ": " + next.clients().size() + " client(s), "
+                + next.clientListener().allowList().size() + " allow-list block(s); " + closed
+                + " connection(s) no longer admitted were closed", next.clients().size(), closed);
     }
 
     void close() {
