@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import lv.sargs.gateway.config.Cidr;
+import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.Router;
@@ -54,6 +56,11 @@ final class ClientListenerWiring {
                 @Override
                 public boolean shutdown(Duration grace) {
                     return listener.shutdown(grace);
+                }
+
+                @Override
+                public int admit(List<Cidr> allowList, List<ClientConfig> clients) {
+                    return listener.admit(allowList, clients);
                 }
             };
         } catch (TlsSetupException | ListenerException e) {

@@ -29,6 +29,17 @@ public interface ClientService {
     boolean shutdown(Duration grace);
 
     /**
+     * Admits by {@code allowList} and {@code clients} from now on and closes the open connections
+     * they no longer admit; blocks the caller. How many connections were closed.
+     *
+     * @throws UnsupportedOperationException when this listener cannot change whom it admits while running
+     */
+    default int admit(java.util.List<lv.sargs.gateway.config.Cidr> allowList,
+                      java.util.List<lv.sargs.gateway.config.ClientConfig> clients) {
+        throw new UnsupportedOperationException("this client listener cannot change its clients while running");
+    }
+
+    /**
      * What a client listener is started with; the token stays owned by the gateway, and the
      * capabilities contribute the routes.
      */

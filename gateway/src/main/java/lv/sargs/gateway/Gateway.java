@@ -3,6 +3,7 @@ package lv.sargs.gateway;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.config.ReloadOutcome;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.gateway.management.ManagementServer;
@@ -45,6 +49,7 @@ public final class Gateway {
     public static final String MANAGEMENT_LISTENER = "listener.management";
 
     private final GatewayConfig config;
+    private final Reloads reloads;
     private final StatusModel status;
     private final Metrics metrics;
     private final Token token;
@@ -57,11 +62,12 @@ public final class Gateway {
     private final List<Capability> capabilities;
     private boolean stopped;
 
-    private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
+    private Gateway(GatewayConfig config, Reloads reloads, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
                     StatusLog log, List<Capability> capabilities) {
         this.capabilities = capabilities;
         this.config = config;
+        this.reloads = reloads;
         this.status = status;
         this.metrics = metrics;
         this.token = token;
@@ -108,7 +114,9 @@ public final class Gateway {
         status.addListener(log);
         Metrics metrics = new Metrics();
         StatusMetrics.register(status, metrics);
-        status.register(CONFIG, true, State.OK, "loaded " + configSource);
+        StatusReporter configStatus = status.register(CONFIG, true, State.OK, "loaded " + configSource);
+        // Reloads read the file the config came from (with its drop-ins) the way Main loaded it.
+        Reloads reloads = new Reloads(Path.of(configSource), ConfigLoader.system(), config, configStatus);
         StatusReporter tokenStatus = status.register(TOKEN, true, State.FAILED, "not checked yet");
         StatusReporter stores = status.register(STORES, true, State.FAILED, "not open yet");
         StatusReporter managementStatus = status.register(MANAGEMENT_LISTENER, false, State.FAILED, "not started");
@@ -132,7 +140,7 @@ public final class Gateway {
             started.push(new Resource("thread pools", pools::close));
             Transport transport = Transport.create(pools, config.threads().eventLoops());
             started.push(new Resource("event loops", transport::close));
-            ManagementServer management = startManagement(config, token, transport, status, metrics);
+            ManagementServer management = startManagement(config, token, transport, status, metrics, reloads);
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
@@ -143,12 +151,14 @@ public final class Gateway {
             ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
                     capabilities));
             clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
+            reloads.serve(client);
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
-            return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
+            return new Gateway(config, reloads, status, metrics, token, transport, data, management, client, clientStatus,
                     log, capabilities);
         } catch (RuntimeException e) { // StartupException included
+            reloads.close();
             closeAll(started);
             throw e;
         }
@@ -157,6 +167,21 @@ public final class Gateway {
     /** The client listener's routes as {@code METHOD template}, e.g. {@code GET /v1/companies/{regNo}}. */
     public List<String> routes() {
         return ClientListenerWiring.routes(capabilities).describe();
+    }
+
+    /**
+     * Reloads the config file and its client drop-ins: validated whole, then the clients and the
+     * client allow-list are swapped in together, connections no longer admitted are closed and the
+     * others kept; anything else changed, or any problem, refuses the reload and changes nothing.
+     * Runs on the reload thread; completes with what happened (also logged).
+     */
+    public CompletableFuture<ReloadOutcome> reload() {
+        return reloads.reload();
+    }
+
+    /** The config in force: as started, or as last reloaded. */
+    public GatewayConfig config() {
+        return reloads.running();
     }
 
     /** The status model every component reports into. */
@@ -193,6 +218,7 @@ public final class Gateway {
         Logger.info("gateway stopping: finishing in-flight requests within {} ms", grace.toMillis());
         log.shuttingDown();
         clientStatus.failed("shutting down: not accepting, finishing in-flight requests");
+        reloads.close();
         boolean drained = client.shutdown(grace);
         management.stopAccepting();
         try {
@@ -240,7 +266,8 @@ public final class Gateway {
     }
 
     private static ManagementServer startManagement(GatewayConfig config, Token token, Transport transport,
-                                                    StatusModel status, Metrics metrics) throws StartupException {
+                                                    StatusModel status, Metrics metrics, Reloads reloads)
+            throws StartupException {
         try {
             SslContext ssl = null;
             Optional<ServerTls> tls = config.managementListener().tls();
@@ -249,7 +276,7 @@ public final class Gateway {
                         tls.get().certificateChain());
                 ssl = ManagementTls.forServer(tls.get(), token.keyManager(tls.get().keyLabel(), chain));
             }
-            return ManagementServer.start(config.managementListener(), transport, status, metrics, ssl);
+            return ManagementServer.start(config.managementListener(), transport, status, metrics, ssl, reloads);
         } catch (IOException | TlsSetupException e) {
             throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
         }

@@ -69,11 +69,13 @@ public final class Main {
             return EXIT_CONFIG;
         }
         Logger.info("config {} loaded: {} client(s) declared", file, config.clients().size());
+        ReloadSignal signal = ReloadSignal.install();
         try {
             Token token = tokens.open(config.token());
             Logger.info("{} opened", token.name());
             Gateway gateway = Gateway.start(config, file.toString(), token, clients);
             Runtime.getRuntime().addShutdownHook(ThreadPools.threadFactory("shutdown", false).newThread(() -> stopOnSignal(gateway)));
+            signal.serve(gateway);
             return EXIT_OK;
         } catch (StartupException e) {
             Logger.error("start-up failed [{}]: {}", e.code(), e.getMessage());

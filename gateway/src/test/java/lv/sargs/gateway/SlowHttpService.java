@@ -100,6 +100,13 @@ public final class SlowHttpService implements ClientService {
         return (InetSocketAddress) server.localAddress();
     }
 
+    /** Serves no declared clients, so a reload has nothing to re-check here. */
+    @Override
+    public int admit(java.util.List<lv.sargs.gateway.config.Cidr> allowList,
+                     java.util.List<lv.sargs.gateway.config.ClientConfig> clients) {
+        return 0;
+    }
+
     @Override
     public boolean shutdown(Duration grace) {
         server.close().awaitUninterruptibly();

@@ -4,13 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code sargs-admin}: the network admin's tool for first boot and upkeep — checks the config file
- * and manages the keys and certificates on the token. Exit codes: 0 done, 2 config invalid,
- * 3 token refused the operation, 64 usage.
+ * {@code sargs-admin}: the network admin's tool for first boot and upkeep — init, config check,
+ * keys and certificates on the token, clients and allow-lists as drop-ins, reload, doctor, backup
+ * and restore. Exit codes: 0 done, 1 failed (doctor: a check failed), 2 config invalid or a change,
+ * reload or restore refused, 3 token refused the operation, 64 usage.
  */
 @Command(name = "sargs-admin", mixinStandardHelpOptions = true, version = "sargs-admin 0.1",
-        description = "Admin tool of the Sargs gateway: config check, keys and certificates on the token.",
-        subcommands = {ConfigCheckCommand.class, KeysCommand.class})
+        description = "Admin tool of the Sargs gateway: first boot, config check, keys and certificates on the"
+                + " token, clients and allow-lists, reload.",
+        subcommands = {ConfigCheckCommand.class, KeysCommand.class,
+                InitCommand.class,
+                ClientsCommand.class,
+                AllowListCommand.class,
+                DoctorCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                ReloadCommand.class,
+        })
 public final class SargsAdmin {
 
     /** Exit code for an invalid configuration (the same as the daemon's). */

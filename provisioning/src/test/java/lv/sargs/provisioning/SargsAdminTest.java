@@ -11,12 +11,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
-import lv.sargs.testkit.SoftHsm2;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The admin tool against a real SoftHSM2 token: the first-boot key ceremony, end to end. */
 class SargsAdminTest {
 
-    private static final String PIN = "4321-admin-test";
+    private static final String PIN = AdminTokens.PIN;
     private static Path config;
 
     @TempDir
@@ -35,26 +33,10 @@ class SargsAdminTest {
 
     @BeforeAll
     static void token() throws IOException {
-        SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
-        softHsm.reset();
-        String label = softHsm.initToken("sargs-admin", PIN);
-        Path pin = dir.resolve("token.pin");
-        Files.createFile(pin, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(pin, PIN + "\n");
         config = dir.resolve("sargs.yaml");
         // Only the token section matters to the key commands: at first boot the listener's
         // certificate, which the rest of the file names, does not exist yet.
-        Files.writeString(config, """
-                version: 1
-                token:
-                  pkcs11:
-                    library: %s
-                    tokenLabel: %s
-                    pin: {file: %s}
-                    queueCapacity: 16
-                    operationDeadline: 5s
-                    probeInterval: 1s
-                """.formatted(SoftHsm2.library(), label, pin));
+        Files.writeString(config, "version: 1\n" + AdminTokens.section(AdminTokens.fresh()));
     }
 
     private record Run(int exit, String out, String err) {

@@ -11,4 +11,8 @@ public record ClientListenerConfig(Endpoint bind, List<Cidr> allowList, ServerTl
     public ClientListenerConfig {
         allowList = List.copyOf(allowList);
     }
+
+    public ClientListenerConfig withAllowList(List<Cidr> value) {
+        return new ClientListenerConfig(bind, value, tls, limits);
+    }
 }

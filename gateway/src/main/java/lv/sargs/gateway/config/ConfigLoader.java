@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,9 @@ public final class ConfigLoader {
 
     /** The only format version this gateway reads. */
     public static final int VERSION = 1;
+
+    /** The directory of client drop-ins, next to the config file: {@code clients.d/*.yaml}. */
+    public static final String DROP_INS = "clients.d";
 
     /** The longest {@code shutdown.grace}; below the systemd unit's {@code TimeoutStopSec}. */
     public static final Duration MAX_GRACE = Duration.ofSeconds(50);
@@ -49,9 +53,20 @@ public final class ConfigLoader {
         return new ConfigLoader(clock, Map.copyOf(environment));
     }
 
-    /** Reads and validates {@code file}. */
+    /** Reads and validates {@code file} with its client drop-ins ({@link #DROP_INS}{@code /*.yaml} beside it). */
     public GatewayConfig load(Path file) throws ConfigException {
-        return parse(read(file), file.toString());
+        return load(file, Map.of());
+    }
+
+    /**
+     * Reads and validates {@code file} with its drop-ins as they would be after a change: each entry
+     * of {@code dropInOverrides} (a file name in {@link #DROP_INS}) replaces that drop-in's text, or
+     * removes it when empty. Nothing is written; the admin tool checks a change with it first.
+     */
+    public GatewayConfig load(Path file, Map<String, Optional<String>> dropInOverrides) throws ConfigException {
+        Problems dropInProblems = new Problems();
+        List<DropIns.DropIn> dropIns = DropIns.read(file, dropInOverrides, dropInProblems);
+        return parse(read(file), file.toString(), dropIns, dropInProblems);
     }
 
     /**
@@ -71,13 +86,30 @@ public final class ConfigLoader {
         return token;
     }
 
-    /** Validates YAML {@code text}; {@code source} names it in messages. */
+    /** Validates YAML {@code text} (without drop-ins); {@code source} names it in messages. */
     public GatewayConfig parse(String text, String source) throws ConfigException {
+        return parse(text, source, List.of(), new Problems());
+    }
+
+    private GatewayConfig parse(String text, String source, List<DropIns.DropIn> dropIns, Problems problems)
+            throws ConfigException {
         JsonNode root = tree(text, source);
-        Problems problems = new Problems();
         GatewayConfig config = new Node("", root, problems).section().map(s -> root(s, problems)).orElse(null);
-        if (config != null) {
-            CrossChecks.check(config, problems);
+        DropIns.Added added = DropIns.apply(dropIns, problems);
+        if (config != null && problems.count() == 0) {
+            int mainClients = config.clients().size();
+            List<ClientConfig> clients = new ArrayList<>(config.clients());
+            clients.addAll(added.clients());
+            List<Cidr> allow = new ArrayList<>(config.clientListener().allowList());
+            added.allowList().stream().filter(c -> !allow.contains(c)).forEach(allow::add);
+            config = config.withClients(clients)
+                    .withClientListener(config.clientListener().withAllowList(allow));
+            Problems cross = new Problems();
+            CrossChecks.check(config, cross);
+            cross.all().forEach(p -> {
+                ConfigProblem located = DropIns.locate(p, mainClients, added.clientOrigins());
+                problems.add(located.path(), located.value(), located.expected());
+            });
         }
         if (problems.count() > 0) {
             throw new ConfigException(source, problems.all());
@@ -94,7 +126,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static JsonNode tree(String text, String source) throws ConfigException {
+    static JsonNode tree(String text, String source) throws ConfigException {
         JsonNode root;
         try {
             root = YAML.readTree(text);

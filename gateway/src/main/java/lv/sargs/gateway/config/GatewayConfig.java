@@ -28,4 +28,16 @@ public record GatewayConfig(ClientListenerConfig clientListener, ManagementListe
     public GatewayConfig {
         clients = List.copyOf(clients);
     }
+
+    /** This config with other clients (drop-ins merged at load). */
+    public GatewayConfig withClients(List<ClientConfig> value) {
+        return new GatewayConfig(clientListener, managementListener, value, token, dataDirectory, shutdownGrace,
+                lookups, statistics, treasury, threads);
+    }
+
+    /** This config with another client listener (its allow-list widened by drop-ins at load). */
+    public GatewayConfig withClientListener(ClientListenerConfig value) {
+        return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
+                statistics, treasury, threads);
+    }
 }

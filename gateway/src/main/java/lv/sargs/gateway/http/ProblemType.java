@@ -23,6 +23,8 @@ public enum ProblemType implements ProblemCode {
     URI_TOO_LONG("uri-too-long", HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is too long"),
     HEADERS_TOO_LARGE("headers-too-large", HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
             "The request headers are too large"),
+    CONFIG_REJECTED("config-rejected", HttpResponseStatus.UNPROCESSABLE_ENTITY,
+            "The new config was not applied; the running config is unchanged"),
     INTERNAL_ERROR("internal-error", HttpResponseStatus.INTERNAL_SERVER_ERROR, "The gateway failed unexpectedly"),
     OVERLOADED("overloaded", HttpResponseStatus.SERVICE_UNAVAILABLE, "Too many requests in flight"),
     SHUTTING_DOWN("shutting-down", HttpResponseStatus.SERVICE_UNAVAILABLE, "The gateway is shutting down"),

@@ -59,11 +59,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final int MAX_REQUEST_LINE = 8192;
 
     private final ChannelGroup connections;
-    private final AllowListFilter allowList;
+    /** Replaced whole by a reload; each new connection reads it once. */
+    private volatile Admission admission;
     private final ConnectionsPerSourceLimit perSourceLimit;
     private final SslContext tls;
     private final Executor handshakeWork;
-    private final ClientRecognitionHandler recognition;
     private final ExchangeHandler exchange;
     private final Limits limits;
     private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
@@ -84,11 +84,10 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
                              SslContext tls, Executor handshakeWork, ClientRecognitionHandler recognition,
                              ExchangeHandler exchange, Limits limits) {
         this.connections = connections;
-        this.allowList = allowList;
+        this.admission = new Admission(allowList, recognition);
         this.perSourceLimit = perSourceLimit;
         this.tls = tls;
         this.handshakeWork = handshakeWork;
-        this.recognition = recognition;
         this.exchange = exchange;
         this.limits = limits;
     }
@@ -101,18 +100,28 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         SslHandler ssl = tls.newHandler(ch.alloc(), handshakeWork);
         ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
         ChannelPipeline p = ch.pipeline();
+        Admission admission = this.admission;
         // First: decides on the source address alone, when the channel registers, before any read.
-        p.addLast(ALLOW_LIST, allowList);
+        p.addLast(ALLOW_LIST, admission.allowList());
         // After the allow-list, so a stranger never takes a slot from an allowed source.
         p.addLast(PER_SOURCE_LIMIT, perSourceLimit);
         // Only admitted sockets reach TLS; the handshake timeout cuts off a peer that stalls it.
         p.addLast(TLS, ssl);
         // Needs the finished handshake's client certificate; records the verdict the HTTP stages answer.
-        p.addLast(CLIENT_RECOGNITION, recognition);
+        p.addLast(CLIENT_RECOGNITION, admission.recognition());
         // ALPN's choice is known only after the handshake; it adds the HTTP stages below.
         p.addLast(PROTOCOL_SELECTION, new ProtocolSelection(this));
         // Last: whatever no stage handled closes the connection instead of reaching Netty's tail.
         p.addLast(CONNECTION_ERRORS, connectionErrors);
+    }
+
+    /** Who is admitted from now on: the allow-list and the declared clients, swapped together by a reload. */
+    record Admission(AllowListFilter allowList, ClientRecognitionHandler recognition) {
+    }
+
+    /** Connections accepted from now on are admitted by {@code next}; open ones are the listener's to re-check. */
+    void admit(Admission next) {
+        this.admission = next;
     }
 
     /** HTTP/1.1 with keep-alive: idle closing, header and body limits, then the exchange. */

@@ -10,9 +10,11 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import lv.sargs.gateway.admission.AllowListFilter;
 import lv.sargs.gateway.admission.ClientRecognitionHandler;
 import lv.sargs.gateway.admission.ConnectionsPerSourceLimit;
 import lv.sargs.gateway.admission.DeclaredClients;
+import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.ThreadsConfig;
@@ -55,6 +58,7 @@ public final class ClientListener implements AutoCloseable {
     private final String tlsProvider;
     private final ThreadPoolExecutor handshakeWork;
     private final ThreadPools threads;
+    private final Metrics metrics;
     private volatile boolean draining;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
@@ -88,6 +92,7 @@ public final class ClientListener implements AutoCloseable {
                           Router router, Metrics metrics, ThreadPools threads, ThreadsConfig.Pool handshakes)
             throws ListenerException {
         this.config = config;
+        this.metrics = metrics;
         try {
             ServerTlsContext.Built built = ServerTlsContext.forServer(CONFIG_PATH + ".tls", config.tls(), serverKey);
             this.tls = built.context();
@@ -164,6 +169,36 @@ public final class ClientListener implements AutoCloseable {
         InetSocketAddress bound = (InetSocketAddress) server.localAddress();
         Logger.info("client listener: accepting on {} (TLS: {})", bound, tlsProvider);
         return bound;
+    }
+
+    /**
+     * Admits by {@code allowList} and {@code clients} from now on, and re-checks every open
+     * connection against them on its event loop: a connection from outside the new allow-list, or of
+     * a client no longer declared (or no longer from that source), is closed; a client still declared
+     * keeps its connection and gets its new roles and purposes. Blocks the caller until every
+     * connection was re-checked (never call it on an event loop).
+     *
+     * @return how many open connections were closed
+     */
+    public int admit(List<Cidr> allowList, List<ClientConfig> clients) {
+        AllowListFilter filter = new AllowListFilter(NAME, allowList, metrics);
+        DeclaredClients declared = new DeclaredClients(clients);
+        ClientRecognitionHandler recognition = new ClientRecognitionHandler(NAME, declared,
+                config.limits().handshakeTimeout(), metrics);
+        initializer.admit(new ClientChannelInitializer.Admission(filter, recognition));
+        List<Future<Boolean>> checks = new ArrayList<>();
+        for (Channel c : connections) {
+            checks.add(c.eventLoop().submit(() -> Readmission.recheck(c, filter, declared, recognition)));
+        }
+        int closed = 0;
+        for (Future<Boolean> check : checks) {
+            if (Boolean.TRUE.equals(check.awaitUninterruptibly().getNow())) {
+                closed++;
+            }
+        }
+        Logger.info("client listener: now admitting {} client(s) from {} block(s); {} open connection(s) closed",
+                clients.size(), allowList.size(), closed);
+        return closed;
     }
 
     /** Requests being served now. */

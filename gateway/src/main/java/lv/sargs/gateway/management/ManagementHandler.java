@@ -22,7 +22,8 @@ import org.tinylog.Logger;
 
 /**
  * Answers one management request at a time per connection, on the event loop: every route reads
- * in-memory state only (the status model, the metrics registry), so nothing here blocks.
+ * in-memory state only (the status model, the metrics registry), so nothing here blocks; the config
+ * reload runs elsewhere and its answer is written when it ends.
  */
 @ChannelHandler.Sharable
 final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -64,22 +65,44 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         drain.inFlight.incrementAndGet();
         String requestId = RequestIds.fromOrNew(request.headers().get(HttpConstants.X_REQUEST_ID));
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
+        if (!request.decoderResult().isFailure() && Routes.RELOAD.equals(path(request.uri()))) {
+            reload(ctx, request.method(), requestId, keepAlive);
+            return;
+        }
         FullHttpResponse response;
         if (request.decoderResult().isFailure()) {
             response = Problems.response(ctx.alloc(), ProblemType.BAD_REQUEST, "The request could not be parsed.",
                     requestId);
         } else if (!HttpMethod.GET.equals(request.method())) {
             response = Problems.response(ctx.alloc(), ProblemType.METHOD_NOT_ALLOWED,
-                    "The management routes answer GET only.", requestId);
+                    "The management routes answer GET only (and POST " + Routes.RELOAD + ").", requestId);
             response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
         } else {
             response = routes.answer(ctx.alloc(), path(request.uri()), requestId);
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
+        finish(ctx, request.method() + " " + request.uri(), requestId, keepAlive, response);
+    }
+
+    /** The one route that changes something: POST only, and answered once the reload (off the event loop) ended. */
+    private void reload(ChannelHandlerContext ctx, HttpMethod method, String requestId, boolean keepAlive) {
+        if (!HttpMethod.POST.equals(method)) {
+            FullHttpResponse response = Problems.response(ctx.alloc(), ProblemType.METHOD_NOT_ALLOWED,
+                    Routes.RELOAD + " answers POST only.", requestId);
+            response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.POST.name());
+            finish(ctx, method + " " + Routes.RELOAD, requestId, keepAlive, response);
+            return;
+        }
+        routes.reload(ctx.alloc(), requestId).thenAccept(response -> ctx.executor().execute(
+                () -> finish(ctx, method + " " + Routes.RELOAD, requestId, keepAlive, response)));
+    }
+
+    private void finish(ChannelHandlerContext ctx, String request, String requestId, boolean keepAlive,
+                        FullHttpResponse response) {
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        Logger.debug("management {} {} -> {} ({})", request.method(), request.uri(), response.status().code(), requestId);
+        Logger.debug("management {} -> {} ({})", request, response.status().code(), requestId);
         ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
             drain.inFlight.decrementAndGet();
             if (!keepAlive) {

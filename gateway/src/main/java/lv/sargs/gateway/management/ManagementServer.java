@@ -18,8 +18,8 @@ import lv.sargs.gateway.status.StatusModel;
 import org.tinylog.Logger;
 
 /**
- * The operators' HTTP/1.1 listener: {@code /healthz}, {@code /readyz}, {@code /v1/status} and
- * {@code /metrics}, behind its own allow-list, plain on loopback and TLS elsewhere (the config
+ * The operators' HTTP/1.1 listener: {@code /healthz}, {@code /readyz}, {@code /v1/status},
+ * {@code /metrics} and {@code POST /v1/config/reload}, behind its own allow-list, plain on loopback and TLS elsewhere (the config
  * loader refuses plain HTTP off loopback). Stops in three steps: stop accepting, let in-flight
  * requests finish, close every connection.
  */
@@ -43,6 +43,16 @@ public final class ManagementServer implements AutoCloseable {
      */
     public static ManagementServer start(ManagementListenerConfig config, Transport transport, StatusModel status,
                                          Metrics metrics, SslContext ssl) throws IOException {
+        return start(config, transport, status, metrics, ssl, ConfigReloader.NONE);
+    }
+
+    /**
+     * Binds and starts serving, with {@code POST /v1/config/reload} answered by {@code reloader}.
+     *
+     * @throws IOException naming {@code listeners.management.bind} when the address cannot be bound
+     */
+    public static ManagementServer start(ManagementListenerConfig config, Transport transport, StatusModel status,
+                                         Metrics metrics, SslContext ssl, ConfigReloader reloader) throws IOException {
         if (ssl == null && !config.bind().isLoopback()) {
             throw new IllegalArgumentException("listeners.management.bind: " + config.bind()
                     + " (expected: TLS when not on loopback)");
@@ -50,7 +60,7 @@ public final class ManagementServer implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup("management", GlobalEventExecutor.INSTANCE);
         ManagementHandler.Drain drain = new ManagementHandler.Drain();
         ManagementInitializer initializer = new ManagementInitializer(config, ssl, connections,
-                new ManagementHandler(new Routes(status, metrics), drain), metrics);
+                new ManagementHandler(new Routes(status, metrics, reloader), drain), metrics);
         ChannelFuture bound = new ServerBootstrap()
                 .group(transport.acceptors(), transport.workers())
                 .channel(transport.serverChannel())

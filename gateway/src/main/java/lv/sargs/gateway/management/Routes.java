@@ -10,6 +10,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import lv.sargs.gateway.http.HttpConstants;
 import lv.sargs.gateway.http.Json;
 import lv.sargs.gateway.http.ProblemType;
@@ -25,6 +28,7 @@ final class Routes {
     static final String READYZ = "/readyz";
     static final String STATUS = "/v1/status";
     static final String METRICS = "/metrics";
+    static final String RELOAD = "/v1/config/reload";
 
     private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
     private static final AsciiString PROMETHEUS = AsciiString.cached(Metrics.CONTENT_TYPE);
@@ -32,10 +36,35 @@ final class Routes {
 
     private final StatusModel status;
     private final Metrics metrics;
+    private final ConfigReloader reloader;
 
-    Routes(StatusModel status, Metrics metrics) {
+    Routes(StatusModel status, Metrics metrics, ConfigReloader reloader) {
         this.status = status;
         this.metrics = metrics;
+        this.reloader = reloader;
+    }
+
+    /**
+     * Reloads the config (off the event loop) and answers what happened: 200 with the outcome when
+     * applied, 422 problem+json naming every problem when refused (the running config unchanged).
+     */
+    CompletableFuture<FullHttpResponse> reload(ByteBufAllocator alloc, String requestId) {
+        return reloader.reload().handle((outcome, failure) -> {
+            FullHttpResponse response;
+            if (failure != null) {
+                response = Problems.response(alloc, ProblemType.INTERNAL_ERROR, "The reload failed unexpectedly; the"
+                        + " gateway log says why.", requestId);
+            } else if (outcome.applied()) {
+                response = json(alloc, HttpResponseStatus.OK, outcome);
+            } else {
+                Map<String, Object> members = new LinkedHashMap<>();
+                members.put("problems", outcome.problems());
+                response = Problems.response(alloc, ProblemType.CONFIG_REJECTED, outcome.message(), requestId, members);
+            }
+            response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
+            return response;
+        });
     }
 
     FullHttpResponse answer(ByteBufAllocator alloc, String path, String requestId) {
@@ -46,7 +75,8 @@ final class Routes {
             case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot()));
             case METRICS -> metrics(alloc);
             default -> Problems.response(alloc, ProblemType.NOT_FOUND,
-                    "The management listener serves /healthz, /readyz, /v1/status and /metrics.", requestId);
+                    "The management listener serves GET /healthz, /readyz, /v1/status and /metrics, and POST "
+                            + RELOAD + ".", requestId);
         };
         response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
