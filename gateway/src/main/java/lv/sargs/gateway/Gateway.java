@@ -10,6 +10,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import lv.sargs.gateway.alarm.AlarmDetectors;
+import lv.sargs.gateway.alarm.AlarmMetrics;
+import lv.sargs.gateway.alarm.AlarmModel;
+import lv.sargs.gateway.alarm.ClockSkew;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
@@ -54,12 +58,16 @@ public final class Gateway {
     private final StatusReporter clientStatus;
     private final StatusLog log;
     private final List<Capability> capabilities;
+    private final AlarmModel alarms;
+    private final AlarmDetectors detectors;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
-                    StatusLog log, List<Capability> capabilities) {
+                    StatusLog log, List<Capability> capabilities, AlarmModel alarms, AlarmDetectors detectors) {
         this.capabilities = capabilities;
+        this.alarms = alarms;
+        this.detectors = detectors;
         this.config = config;
         this.status = status;
         this.metrics = metrics;
@@ -107,6 +115,13 @@ public final class Gateway {
         status.addListener(log);
         Metrics metrics = new Metrics();
         StatusMetrics.register(status, metrics);
+        AlarmModel alarms = new AlarmModel(Clock.systemUTC());
+        AlarmMetrics.register(alarms, metrics);
+        ClockSkew clockSkew = new ClockSkew(config.operator().alarms().clockSkew(), Clock.systemUTC(), alarms, metrics);
+        Logger.info("alarms: certificates warn {} and are critical {} before expiry; upstreams after {} out; data"
+                + " directory below {} MiB free; clock skew over {} s", config.operator().alarms().certificateWarning(),
+                config.operator().alarms().certificateCritical(), config.operator().alarms().upstreamUnavailable(),
+                config.operator().alarms().dataDirectoryMinFree() >> 20, config.operator().alarms().clockSkew().toSeconds());
         status.register(CONFIG, true, State.OK, "loaded " + configSource);
         StatusReporter tokenStatus = status.register(TOKEN, true, State.FAILED, "not checked yet");
         StatusReporter stores = status.register(STORES, true, State.FAILED, "not open yet");
@@ -129,12 +144,12 @@ public final class Gateway {
 
             Transport transport = Transport.create(Math.max(2, Runtime.getRuntime().availableProcessors()));
             started.push(new Resource("event loops", transport::close));
-            ManagementServer management = startManagement(config, token, transport, status, metrics);
+            ManagementServer management = startManagement(config, token, transport, status, metrics, alarms);
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
             List<Capability> capabilities = Capabilities.startAll(
-                    new CapabilityContext(config, token, transport, status, metrics, data.path()));
+                    new CapabilityContext(config, token, transport, status, metrics, data.path(), alarms, clockSkew));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics,
@@ -143,8 +158,10 @@ public final class Gateway {
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
+            // Last: components start FAILED ("not started"), which is no alarm.
+            AlarmDetectors detectors = AlarmDetectors.start(config, status, alarms, metrics, Clock.systemUTC());
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
-                    log, capabilities);
+                    log, capabilities, alarms, detectors);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -159,6 +176,11 @@ public final class Gateway {
     /** The status model every component reports into. */
     public StatusModel status() {
         return status;
+    }
+
+    /** The open alarms. */
+    public AlarmModel alarms() {
+        return alarms;
     }
 
     /** The metrics registry {@code /metrics} renders. */
@@ -189,6 +211,7 @@ public final class Gateway {
         Duration grace = config.shutdownGrace();
         Logger.info("gateway stopping: finishing in-flight requests within {} ms", grace.toMillis());
         log.shuttingDown();
+        detectors.close();
         clientStatus.failed("shutting down: not accepting, finishing in-flight requests");
         boolean drained = client.shutdown(grace);
         management.stopAccepting();
@@ -237,7 +260,8 @@ public final class Gateway {
     }
 
     private static ManagementServer startManagement(GatewayConfig config, Token token, Transport transport,
-                                                    StatusModel status, Metrics metrics) throws StartupException {
+                                                    StatusModel status, Metrics metrics, AlarmModel alarms)
+            throws StartupException {
         try {
             SslContext ssl = null;
             Optional<ServerTls> tls = config.managementListener().tls();
@@ -246,7 +270,7 @@ public final class Gateway {
                         tls.get().certificateChain());
                 ssl = ManagementTls.forServer(tls.get(), token.keyManager(tls.get().keyLabel(), chain));
             }
-            return ManagementServer.start(config.managementListener(), transport, status, metrics, ssl);
+            return ManagementServer.start(config.managementListener(), transport, status, metrics, alarms, ssl);
         } catch (IOException | TlsSetupException e) {
             throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
         }

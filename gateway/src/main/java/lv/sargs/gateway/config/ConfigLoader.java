@@ -146,11 +146,14 @@ public final class ConfigLoader {
         // Optional: a gateway that does not pay through eKase leaves the section out.
         Optional<TreasuryConfig> treasury = s.optional("treasury").flatMap(Node::section)
                 .map(t -> new TreasuryReader(environment).read(t));
+        // Optional: without it the documented alarm thresholds apply (logged at start) and no LED is driven.
+        OperatorConfig operator = s.optional("operator").flatMap(Node::section).map(o -> new OperatorReader().read(o))
+                .orElse(s.has("operator") ? null : OperatorConfig.DEFAULTS);
         s.end();
         if (problems.count() > 0) {
             return null;
         }
         return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
-                statistics, treasury);
+                statistics, treasury, operator);
     }
 }

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param lookups register lookups; empty when this gateway does none
  * @param statistics the statistics capability for Latvijas Banka; empty when the section is absent (off)
  * @param treasury Treasury payments and reports through eKase; empty when this gateway does none
+ * @param operator alarm thresholds and status LEDs ({@link OperatorConfig#DEFAULTS} when the section is absent)
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
                             Duration shutdownGrace, Optional<LookupsConfig> lookups,
-                            Optional<StatisticsConfig> statistics, Optional<TreasuryConfig> treasury) {
+                            Optional<StatisticsConfig> statistics, Optional<TreasuryConfig> treasury,
+                            OperatorConfig operator) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
@@ -30,31 +32,36 @@ public record GatewayConfig(ClientListenerConfig clientListener, ManagementListe
 
     public GatewayConfig withClientListener(ClientListenerConfig value) {
         return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury);
+                statistics, treasury, operator);
     }
 
     public GatewayConfig withManagementListener(ManagementListenerConfig value) {
         return new GatewayConfig(clientListener, value, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury);
+                statistics, treasury, operator);
     }
 
     public GatewayConfig withLookups(Optional<LookupsConfig> value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                value, statistics, treasury);
+                value, statistics, treasury, operator);
     }
 
     public GatewayConfig withStatistics(Optional<StatisticsConfig> value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, value, treasury);
+                lookups, value, treasury, operator);
     }
 
     public GatewayConfig withTreasury(Optional<TreasuryConfig> value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
-                lookups, statistics, value);
+                lookups, statistics, value, operator);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
         return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, value, lookups,
-                statistics, treasury);
+                statistics, treasury, operator);
+    }
+
+    public GatewayConfig withOperator(OperatorConfig value) {
+        return new GatewayConfig(clientListener, managementListener, clients, token, dataDirectory, shutdownGrace,
+                lookups, statistics, treasury, value);
     }
 }

@@ -85,7 +85,8 @@ public final class LookupsCapability implements Capability {
             watch = WatchStore.open(data.resolve("watch.mv.db"), watchKey);
             audit = AuditTrail.open(AuditTrail.prepare(data.resolve("audit")), 10_000, Clock.systemUTC());
             registers = new RegisterConnections(config, c.token(),
-                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
+                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics(),
+                            c.serverDates()),
                     c.status(), c.metrics());
             LookupSections sections = new LookupSections(registers.viss, registers.fpr, config.registers());
             PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import lv.sargs.gateway.Transport;
+import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.config.ManagementListenerConfig;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
@@ -43,6 +44,17 @@ public final class ManagementServer implements AutoCloseable {
      */
     public static ManagementServer start(ManagementListenerConfig config, Transport transport, StatusModel status,
                                          Metrics metrics, SslContext ssl) throws IOException {
+        return start(config, transport, status, metrics, new AlarmModel(java.time.Clock.systemUTC()), ssl);
+    }
+
+    /**
+     * Binds and starts serving, with {@code alarms} in {@code /v1/status}.
+     *
+     * @param ssl the TLS context (see {@link ManagementTls}), or {@code null} for plain HTTP on loopback
+     * @throws IOException naming {@code listeners.management.bind} when the address cannot be bound
+     */
+    public static ManagementServer start(ManagementListenerConfig config, Transport transport, StatusModel status,
+                                         Metrics metrics, AlarmModel alarms, SslContext ssl) throws IOException {
         if (ssl == null && !config.bind().isLoopback()) {
             throw new IllegalArgumentException("listeners.management.bind: " + config.bind()
                     + " (expected: TLS when not on loopback)");
@@ -50,7 +62,7 @@ public final class ManagementServer implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup("management", GlobalEventExecutor.INSTANCE);
         ManagementHandler.Drain drain = new ManagementHandler.Drain();
         ManagementInitializer initializer = new ManagementInitializer(config, ssl, connections,
-                new ManagementHandler(new Routes(status, metrics), drain), metrics);
+                new ManagementHandler(new Routes(status, metrics, alarms), drain), metrics);
         ChannelFuture bound = new ServerBootstrap()
                 .group(transport.acceptors(), transport.workers())
                 .channel(transport.serverChannel())

@@ -14,6 +14,7 @@ import lv.sargs.gateway.http.HttpConstants;
 import lv.sargs.gateway.http.Json;
 import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.http.Problems;
+import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusSnapshot;
@@ -32,10 +33,12 @@ final class Routes {
 
     private final StatusModel status;
     private final Metrics metrics;
+    private final AlarmModel alarms;
 
-    Routes(StatusModel status, Metrics metrics) {
+    Routes(StatusModel status, Metrics metrics, AlarmModel alarms) {
         this.status = status;
         this.metrics = metrics;
+        this.alarms = alarms;
     }
 
     FullHttpResponse answer(ByteBufAllocator alloc, String path, String requestId) {
@@ -43,7 +46,7 @@ final class Routes {
             // Alive means the event loop answers; readiness is a separate question.
             case HEALTHZ -> text(alloc, HttpResponseStatus.OK, TEXT_PLAIN, "ok\n");
             case READYZ -> readiness(alloc);
-            case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot()));
+            case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot(), alarms.open()));
             case METRICS -> metrics(alloc);
             default -> Problems.response(alloc, ProblemType.NOT_FOUND,
                     "The management listener serves /healthz, /readyz, /v1/status and /metrics.", requestId);
