@@ -15,6 +15,7 @@ import lv.sargs.gateway.alarm.AlarmMetrics;
 import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.alarm.ClockSkew;
 import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.led.StatusLights;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.gateway.management.ManagementServer;
@@ -60,14 +61,17 @@ public final class Gateway {
     private final List<Capability> capabilities;
     private final AlarmModel alarms;
     private final AlarmDetectors detectors;
+    private final Optional<StatusLights> lights;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
-                    StatusLog log, List<Capability> capabilities, AlarmModel alarms, AlarmDetectors detectors) {
+                    StatusLog log, List<Capability> capabilities, AlarmModel alarms, AlarmDetectors detectors,
+                    Optional<StatusLights> lights) {
         this.capabilities = capabilities;
         this.alarms = alarms;
         this.detectors = detectors;
+        this.lights = lights;
         this.config = config;
         this.status = status;
         this.metrics = metrics;
@@ -160,8 +164,11 @@ public final class Gateway {
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
             // Last: components start FAILED ("not started"), which is no alarm.
             AlarmDetectors detectors = AlarmDetectors.start(config, status, alarms, metrics, Clock.systemUTC());
+            started.push(new Resource("alarm detectors", detectors::close));
+            Optional<StatusLights> lights = StatusLights.start(config.operator().leds(), com.pi4j.Pi4J::newAutoContext,
+                    status, alarms, clientResponses(metrics), Clock.systemUTC());
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
-                    log, capabilities, alarms, detectors);
+                    log, capabilities, alarms, detectors, lights);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -176,6 +183,11 @@ public final class Gateway {
     /** The status model every component reports into. */
     public StatusModel status() {
         return status;
+    }
+
+    /** The status LEDs being driven; empty on a box without them. */
+    public Optional<StatusLights> lights() {
+        return lights;
     }
 
     /** The open alarms. */
@@ -212,6 +224,7 @@ public final class Gateway {
         Logger.info("gateway stopping: finishing in-flight requests within {} ms", grace.toMillis());
         log.shuttingDown();
         detectors.close();
+        lights.ifPresent(StatusLights::close);
         clientStatus.failed("shutting down: not accepting, finishing in-flight requests");
         boolean drained = client.shutdown(grace);
         management.stopAccepting();
@@ -229,6 +242,22 @@ public final class Gateway {
         closeAll(rest);
         Logger.info("gateway stopped{}", drained ? "" : " (some requests were cut off at the grace period)");
         return drained;
+    }
+
+    /** Client responses answered so far: what the activity light flashes for. */
+    private static java.util.function.LongSupplier clientResponses(Metrics metrics) {
+        Metrics.Counter[] classes = new Metrics.Counter[5];
+        for (int c = 1; c <= 5; c++) {
+            classes[c - 1] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
+                    "listener=\"" + lv.sargs.gateway.listener.ClientListener.NAME + "\",class=\"" + c + "xx\"");
+        }
+        return () -> {
+            long sum = 0;
+            for (Metrics.Counter counter : classes) {
+                sum += counter.get();
+            }
+            return sum;
+        };
     }
 
     private static void watchToken(Token token, StatusReporter reporter) {
