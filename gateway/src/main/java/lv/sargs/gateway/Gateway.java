@@ -10,7 +10,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import lv.sargs.gateway.admission.DeclaredClients;
 import lv.sargs.gateway.alarm.AlarmDetectors;
+import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.alarm.AlarmMetrics;
 import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.alarm.ClockSkew;
@@ -62,16 +64,18 @@ public final class Gateway {
     private final AlarmModel alarms;
     private final AlarmDetectors detectors;
     private final Optional<StatusLights> lights;
+    private final OperatorActions desk;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
                     StatusLog log, List<Capability> capabilities, AlarmModel alarms, AlarmDetectors detectors,
-                    Optional<StatusLights> lights) {
+                    Optional<StatusLights> lights, OperatorActions desk) {
         this.capabilities = capabilities;
         this.alarms = alarms;
         this.detectors = detectors;
         this.lights = lights;
+        this.desk = desk;
         this.config = config;
         this.status = status;
         this.metrics = metrics;
@@ -138,6 +142,8 @@ public final class Gateway {
             DataDirectory data = DataDirectory.open(config.dataDirectory());
             started.push(new Resource("data directory", data::close));
             stores.ok("data directory " + data.path() + " locked");
+            OperatorActions desk = openDesk(token, data.path());
+            started.push(new Resource("operator actions", desk::close));
 
             watchToken(token, tokenStatus);
             requireKey(token, "listeners.client.tls", config.clientListener().tls());
@@ -148,13 +154,14 @@ public final class Gateway {
 
             Transport transport = Transport.create(Math.max(2, Runtime.getRuntime().availableProcessors()));
             started.push(new Resource("event loops", transport::close));
-            ManagementServer management = startManagement(config, token, transport, status, metrics, alarms);
+            ManagementServer management = startManagement(config, token, transport, status, metrics, alarms, desk);
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
             List<Capability> capabilities = Capabilities.startAll(
                     new CapabilityContext(config, token, transport, status, metrics, data.path(), alarms, clockSkew));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
+            desk.capabilities(capabilities);
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics,
                     capabilities));
@@ -168,7 +175,7 @@ public final class Gateway {
             Optional<StatusLights> lights = StatusLights.start(config.operator().leds(), com.pi4j.Pi4J::newAutoContext,
                     status, alarms, clientResponses(metrics), Clock.systemUTC());
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
-                    log, capabilities, alarms, detectors, lights);
+                    log, capabilities, alarms, detectors, lights, desk);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -236,12 +243,23 @@ public final class Gateway {
         Deque<Resource> rest = new ArrayDeque<>();
         rest.add(new Resource("management listener", management::close));
         rest.add(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
+        rest.add(new Resource("operator actions", desk::close));
         rest.add(new Resource("event loops", transport::close));
         rest.add(new Resource("data directory", data::close));
         rest.add(new Resource("token", token::close));
         closeAll(rest);
         Logger.info("gateway stopped{}", drained ? "" : " (some requests were cut off at the grace period)");
         return drained;
+    }
+
+    /** The operators' actions with their own audit trail beside the others in {@code audit/}. */
+    private static OperatorActions openDesk(Token token, java.nio.file.Path data) throws StartupException {
+        try {
+            java.nio.file.Path file = AuditTrail.prepare(data.resolve("audit")).resolveSibling(OperatorActions.TRAIL);
+            return new OperatorActions(token, file.getParent(), AuditTrail.open(file, 1_000, Clock.systemUTC()));
+        } catch (IOException e) {
+            throw new StartupException(StartupException.Code.STORES, "operator audit trail: " + e.getMessage(), e);
+        }
     }
 
     /** Client responses answered so far: what the activity light flashes for. */
@@ -289,8 +307,8 @@ public final class Gateway {
     }
 
     private static ManagementServer startManagement(GatewayConfig config, Token token, Transport transport,
-                                                    StatusModel status, Metrics metrics, AlarmModel alarms)
-            throws StartupException {
+                                                    StatusModel status, Metrics metrics, AlarmModel alarms,
+                                                    OperatorActions desk) throws StartupException {
         try {
             SslContext ssl = null;
             Optional<ServerTls> tls = config.managementListener().tls();
@@ -299,7 +317,8 @@ public final class Gateway {
                         tls.get().certificateChain());
                 ssl = ManagementTls.forServer(tls.get(), token.keyManager(tls.get().keyLabel(), chain));
             }
-            return ManagementServer.start(config.managementListener(), transport, status, metrics, alarms, ssl);
+            return ManagementServer.start(config.managementListener(), transport, status, metrics, alarms, desk,
+                    new DeclaredClients(config.clients()), ssl);
         } catch (IOException | TlsSetupException e) {
             throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
         }

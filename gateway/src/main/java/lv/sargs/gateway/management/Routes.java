@@ -49,7 +49,8 @@ final class Routes {
             case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot(), alarms.open()));
             case METRICS -> metrics(alloc);
             default -> Problems.response(alloc, ProblemType.NOT_FOUND,
-                    "The management listener serves /healthz, /readyz, /v1/status and /metrics.", requestId);
+                    "The management listener serves /healthz, /readyz, /v1/status, /metrics and, for operators, "
+                            + String.join(", ", OperatorRoutes.describe()) + ".", requestId);
         };
         response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
@@ -77,7 +78,7 @@ final class Routes {
         return r;
     }
 
-    private static FullHttpResponse json(ByteBufAllocator alloc, HttpResponseStatus status, Object body) {
+    static FullHttpResponse json(ByteBufAllocator alloc, HttpResponseStatus status, Object body) {
         byte[] bytes;
         try {
             bytes = Json.MAPPER.writeValueAsBytes(body);

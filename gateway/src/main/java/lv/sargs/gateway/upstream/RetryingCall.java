@@ -28,6 +28,7 @@ final class RetryingCall {
     private final UpstreamRequest request;
     private final Deadline deadline;
     private final CompletableFuture<UpstreamResponse> result;
+    private final long startedNanos = System.nanoTime();
     private int attempt;
     private boolean rateLimited;
 
@@ -116,6 +117,7 @@ final class RetryingCall {
         } else {
             breaker.onFailure();
         }
+        metrics.took(System.nanoTime() - startedNanos);
         if (failure == null) {
             metrics.succeeded();
         } else {
