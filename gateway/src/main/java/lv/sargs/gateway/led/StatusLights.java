@@ -25,8 +25,8 @@ import org.tinylog.Logger;
  * {@link Pattern#TICK_MILLIS} on a daemon thread of its own, each pattern starting lit when it
  * begins; the activity light flashes for one
  * tick when client requests were answered since its last flash, at most twice a second. The LEDs
- * are a courtesy: a box without GPIO reports component {@code leds} "not present", and a driver
- * that fails is switched off and reported DEGRADED; neither stops the gateway.
+ * are a courtesy: a box without GPIO reports component {@code leds} OK "not present" (logged as a
+ * WARN), and a driver that fails is switched off and reported DEGRADED; neither stops the gateway.
  */
 public final class StatusLights implements AutoCloseable {
 
@@ -114,8 +114,9 @@ public final class StatusLights implements AutoCloseable {
             out.refresh();
             return Optional.of(out);
         } catch (RuntimeException | LinkageError e) {
-            // No GPIO here (a server, a VM) or no native library: the gateway runs on without lights.
-            reporter.degraded("not present: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // No GPIO here (a server, a VM) or no native library: the gateway runs on without lights, and
+            // a box that has none is not impaired by it (OK, with the reason).
+            reporter.ok("not present: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             Logger.warn("status LEDs not present ({}); the gateway runs on without them", e.toString());
             shutdownQuietly(context);
             return Optional.empty();
