@@ -4,21 +4,25 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lv.sargs.gateway.alarm.Alarms;
 import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.threads.ThreadPools;
+import lv.sargs.gateway.upstream.ServerDateListener;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 
 /**
  * What a capability is started with: the validated config, the open token (owned by the gateway),
  * the shared event loops, where its threads are made (sized by {@code config.threads()}), the status
- * model, the metrics registry and the locked data directory.
+ * model, the metrics registry, the locked data directory, the alarms a capability may raise, and
+ * where its upstream clients report the upstreams' clocks.
  */
 public record CapabilityContext(GatewayConfig config, Token token, Transport transport, ThreadPools threads,
-                                StatusModel status, Metrics metrics, Path dataDirectory) {
+                                StatusModel status, Metrics metrics, Path dataDirectory, Alarms alarms,
+                                ServerDateListener serverDates) {
 
     /**
      * The key of a capability's encrypted store, derived on the token from the RSA key

@@ -12,9 +12,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import lv.sargs.gateway.admission.DeclaredClients;
+import lv.sargs.gateway.alarm.AlarmDetectors;
+import lv.sargs.gateway.alarm.AlarmMetrics;
+import lv.sargs.gateway.alarm.AlarmModel;
+import lv.sargs.gateway.alarm.ClockSkew;
+import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.ReloadOutcome;
+import lv.sargs.gateway.led.StatusLights;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.gateway.management.ManagementServer;
@@ -60,12 +67,21 @@ public final class Gateway {
     private final StatusReporter clientStatus;
     private final StatusLog log;
     private final List<Capability> capabilities;
+    private final AlarmModel alarms;
+    private final AlarmDetectors detectors;
+    private final Optional<StatusLights> lights;
+    private final OperatorActions desk;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, Reloads reloads, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
-                    StatusLog log, List<Capability> capabilities) {
+                    StatusLog log, List<Capability> capabilities, AlarmModel alarms, AlarmDetectors detectors,
+                    Optional<StatusLights> lights, OperatorActions desk) {
         this.capabilities = capabilities;
+        this.alarms = alarms;
+        this.detectors = detectors;
+        this.lights = lights;
+        this.desk = desk;
         this.config = config;
         this.reloads = reloads;
         this.status = status;
@@ -114,6 +130,13 @@ public final class Gateway {
         status.addListener(log);
         Metrics metrics = new Metrics();
         StatusMetrics.register(status, metrics);
+        AlarmModel alarms = new AlarmModel(Clock.systemUTC());
+        AlarmMetrics.register(alarms, metrics);
+        ClockSkew clockSkew = new ClockSkew(config.operator().alarms().clockSkew(), Clock.systemUTC(), alarms, metrics);
+        Logger.info("alarms: certificates warn {} and are critical {} before expiry; upstreams after {} out; data"
+                + " directory below {} MiB free; clock skew over {} s", config.operator().alarms().certificateWarning(),
+                config.operator().alarms().certificateCritical(), config.operator().alarms().upstreamUnavailable(),
+                config.operator().alarms().dataDirectoryMinFree() >> 20, config.operator().alarms().clockSkew().toSeconds());
         StatusReporter configStatus = status.register(CONFIG, true, State.OK, "loaded " + configSource);
         // Reloads read the file the config came from (with its drop-ins) the way Main loaded it.
         Reloads reloads = new Reloads(Path.of(configSource), ConfigLoader.system(), config, configStatus);
@@ -128,6 +151,8 @@ public final class Gateway {
             DataDirectory data = DataDirectory.open(config.dataDirectory());
             started.push(new Resource("data directory", data::close));
             stores.ok("data directory " + data.path() + " locked");
+            OperatorActions desk = openDesk(token, data.path());
+            started.push(new Resource("operator actions", desk::close));
 
             watchToken(token, tokenStatus);
             requireKey(token, "listeners.client.tls", config.clientListener().tls());
@@ -140,13 +165,16 @@ public final class Gateway {
             started.push(new Resource("thread pools", pools::close));
             Transport transport = Transport.create(pools, config.threads().eventLoops());
             started.push(new Resource("event loops", transport::close));
-            ManagementServer management = startManagement(config, token, transport, status, metrics, reloads);
+            ManagementServer management = startManagement(config, token, transport, status, metrics, alarms, desk,
+                    reloads);
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
             List<Capability> capabilities = Capabilities.startAll(
-                    new CapabilityContext(config, token, transport, pools, status, metrics, data.path()));
+                    new CapabilityContext(config, token, transport, pools, status, metrics, data.path(), alarms,
+                            clockSkew));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
+            desk.capabilities(capabilities);
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
                     capabilities));
@@ -155,8 +183,13 @@ public final class Gateway {
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
+            // Last: components start FAILED ("not started"), which is no alarm.
+            AlarmDetectors detectors = AlarmDetectors.start(config, status, alarms, metrics, Clock.systemUTC());
+            started.push(new Resource("alarm detectors", detectors::close));
+            Optional<StatusLights> lights = StatusLights.start(config.operator().leds(), com.pi4j.Pi4J::newAutoContext,
+                    status, alarms, clientResponses(metrics), Clock.systemUTC());
             return new Gateway(config, reloads, status, metrics, token, transport, data, management, client, clientStatus,
-                    log, capabilities);
+                    log, capabilities, alarms, detectors, lights, desk);
         } catch (RuntimeException e) { // StartupException included
             reloads.close();
             closeAll(started);
@@ -189,6 +222,16 @@ public final class Gateway {
         return status;
     }
 
+    /** The status LEDs being driven; empty on a box without them. */
+    public Optional<StatusLights> lights() {
+        return lights;
+    }
+
+    /** The open alarms. */
+    public AlarmModel alarms() {
+        return alarms;
+    }
+
     /** The metrics registry {@code /metrics} renders. */
     public Metrics metrics() {
         return metrics;
@@ -217,6 +260,8 @@ public final class Gateway {
         Duration grace = config.shutdownGrace();
         Logger.info("gateway stopping: finishing in-flight requests within {} ms", grace.toMillis());
         log.shuttingDown();
+        detectors.close();
+        lights.ifPresent(StatusLights::close);
         clientStatus.failed("shutting down: not accepting, finishing in-flight requests");
         reloads.close();
         boolean drained = client.shutdown(grace);
@@ -229,12 +274,39 @@ public final class Gateway {
         Deque<Resource> rest = new ArrayDeque<>();
         rest.add(new Resource("management listener", management::close));
         rest.add(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
+        rest.add(new Resource("operator actions", desk::close));
         rest.add(new Resource("event loops", transport::close));
         rest.add(new Resource("data directory", data::close));
         rest.add(new Resource("token", token::close));
         closeAll(rest);
         Logger.info("gateway stopped{}", drained ? "" : " (some requests were cut off at the grace period)");
         return drained;
+    }
+
+    /** The operators' actions with their own audit trail beside the others in {@code audit/}. */
+    private static OperatorActions openDesk(Token token, java.nio.file.Path data) throws StartupException {
+        try {
+            java.nio.file.Path file = AuditTrail.prepare(data.resolve("audit")).resolveSibling(OperatorActions.TRAIL);
+            return new OperatorActions(token, file.getParent(), AuditTrail.open(file, 1_000, Clock.systemUTC()));
+        } catch (IOException e) {
+            throw new StartupException(StartupException.Code.STORES, "operator audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    /** Client responses answered so far: what the activity light flashes for. */
+    private static java.util.function.LongSupplier clientResponses(Metrics metrics) {
+        Metrics.Counter[] classes = new Metrics.Counter[5];
+        for (int c = 1; c <= 5; c++) {
+            classes[c - 1] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
+                    "listener=\"" + lv.sargs.gateway.listener.ClientListener.NAME + "\",class=\"" + c + "xx\"");
+        }
+        return () -> {
+            long sum = 0;
+            for (Metrics.Counter counter : classes) {
+                sum += counter.get();
+            }
+            return sum;
+        };
     }
 
     private static void watchToken(Token token, StatusReporter reporter) {
@@ -266,8 +338,8 @@ public final class Gateway {
     }
 
     private static ManagementServer startManagement(GatewayConfig config, Token token, Transport transport,
-                                                    StatusModel status, Metrics metrics, Reloads reloads)
-            throws StartupException {
+                                                    StatusModel status, Metrics metrics, AlarmModel alarms,
+                                                    OperatorActions desk, Reloads reloads) throws StartupException {
         try {
             SslContext ssl = null;
             Optional<ServerTls> tls = config.managementListener().tls();
@@ -276,7 +348,8 @@ public final class Gateway {
                         tls.get().certificateChain());
                 ssl = ManagementTls.forServer(tls.get(), token.keyManager(tls.get().keyLabel(), chain));
             }
-            return ManagementServer.start(config.managementListener(), transport, status, metrics, ssl, reloads);
+            return ManagementServer.start(config.managementListener(), transport, status, metrics, alarms, desk,
+                    new DeclaredClients(config.clients()), ssl, reloads);
         } catch (IOException | TlsSetupException e) {
             throw new StartupException(StartupException.Code.LISTENER, e.getMessage(), e);
         }

@@ -181,11 +181,14 @@ public final class ConfigLoader {
         // Optional, every key too: the engineering defaults the reference config shows.
         ThreadsConfig threads = s.optional("threads").flatMap(Node::section).map(ThreadsReader::read)
                 .orElse(ThreadsConfig.defaults());
+        // Optional: without it the documented alarm thresholds apply (logged at start) and no LED is driven.
+        OperatorConfig operator = s.optional("operator").flatMap(Node::section).map(o -> new OperatorReader().read(o))
+                .orElse(s.has("operator") ? null : OperatorConfig.DEFAULTS);
         s.end();
         if (problems.count() > 0) {
             return null;
         }
         return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
-                statistics, treasury, threads);
+                statistics, treasury, threads, operator);
     }
 }

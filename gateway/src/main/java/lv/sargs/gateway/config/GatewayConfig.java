@@ -18,12 +18,13 @@ import java.util.Optional;
  * @param statistics the statistics capability for Latvijas Banka; empty when the section is absent (off)
  * @param treasury Treasury payments and reports through eKase; empty when this gateway does none
  * @param threads the sizes of the shared thread pools and event loops
+ * @param operator alarm thresholds and status LEDs ({@link OperatorConfig#DEFAULTS} when the section is absent)
  */
 public record GatewayConfig(ClientListenerConfig clientListener, ManagementListenerConfig managementListener,
                             List<ClientConfig> clients, TokenConfig token, Path dataDirectory,
                             Duration shutdownGrace, Optional<LookupsConfig> lookups,
                             Optional<StatisticsConfig> statistics, Optional<TreasuryConfig> treasury,
-                            ThreadsConfig threads) {
+                            ThreadsConfig threads, OperatorConfig operator) {
 
     public GatewayConfig {
         clients = List.copyOf(clients);
@@ -32,12 +33,12 @@ public record GatewayConfig(ClientListenerConfig clientListener, ManagementListe
     /** This config with other clients (drop-ins merged at load). */
     public GatewayConfig withClients(List<ClientConfig> value) {
         return new GatewayConfig(clientListener, managementListener, value, token, dataDirectory, shutdownGrace,
-                lookups, statistics, treasury, threads);
+                lookups, statistics, treasury, threads, operator);
     }
 
     /** This config with another client listener (its allow-list widened by drop-ins at load). */
     public GatewayConfig withClientListener(ClientListenerConfig value) {
         return new GatewayConfig(value, managementListener, clients, token, dataDirectory, shutdownGrace, lookups,
-                statistics, treasury, threads);
+                statistics, treasury, threads, operator);
     }
 }

@@ -82,7 +82,8 @@ public final class LookupsCapability implements Capability {
             audit = AuditTrail.open(AuditTrail.prepare(data.resolve("audit")), 10_000, Clock.systemUTC());
             List<Register> known = Registers.installed();
             registers = new RegisterConnections(known, config, c.token(),
-                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
+                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics(),
+                            c.serverDates()),
                     c.status(), c.metrics());
             LookupSections sections = new LookupSections(known, registers.connected);
             PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());

@@ -21,9 +21,9 @@ import lv.sargs.gateway.http.RequestIds;
 import org.tinylog.Logger;
 
 /**
- * Answers one management request at a time per connection, on the event loop: every route reads
+ * Answers one management request at a time per connection, on the event loop: the read routes use
  * in-memory state only (the status model, the metrics registry), so nothing here blocks; the config
- * reload runs elsewhere and its answer is written when it ends.
+ * reload and the operators' actions ({@link OperatorRoutes}) run elsewhere and are written when done.
  */
 @ChannelHandler.Sharable
 final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -54,10 +54,12 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     private final Routes routes;
+    private final OperatorRoutes operator;
     private final Drain drain;
 
-    ManagementHandler(Routes routes, Drain drain) {
+    ManagementHandler(Routes routes, OperatorRoutes operator, Drain drain) {
         this.routes = routes;
+        this.operator = operator;
         this.drain = drain;
     }
 
@@ -65,9 +67,33 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         drain.inFlight.incrementAndGet();
         String requestId = RequestIds.fromOrNew(request.headers().get(HttpConstants.X_REQUEST_ID));
+        String path = path(request.uri());
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
-        if (!request.decoderResult().isFailure() && Routes.RELOAD.equals(path(request.uri()))) {
+        String method = request.method().name();
+        String uri = request.uri();
+        if (!request.decoderResult().isFailure() && Routes.RELOAD.equals(path)) {
             reload(ctx, request.method(), requestId, keepAlive);
+            return;
+        }
+        if (!request.decoderResult().isFailure() && OperatorRoutes.handles(path)) {
+            java.util.concurrent.CompletableFuture<FullHttpResponse> pending;
+            try {
+                pending = operator.answer(ctx, request, path, requestId);
+            } catch (IllegalArgumentException e) {
+                // An alarm id with a broken %-escape.
+                pending = java.util.concurrent.CompletableFuture.completedFuture(Problems.response(ctx.alloc(),
+                        ProblemType.BAD_REQUEST, "The path " + path + " is not properly %-encoded.", requestId));
+            }
+            pending.whenComplete((response, error) -> {
+                FullHttpResponse r = error == null ? response : Problems.response(ctx.alloc(),
+                        ProblemType.INTERNAL_ERROR, "The operator action failed; the log has the cause.", requestId);
+                if (error != null) {
+                    Logger.error("management {} {} failed: {} ({})", method, uri, error.toString(), requestId);
+                }
+                r.headers().set(HttpConstants.X_REQUEST_ID, requestId);
+                r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+                write(ctx, r, keepAlive, method, uri, requestId);
+            });
             return;
         }
         FullHttpResponse response;
@@ -79,30 +105,30 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "The management routes answer GET only (and POST " + Routes.RELOAD + ").", requestId);
             response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
         } else {
-            response = routes.answer(ctx.alloc(), path(request.uri()), requestId);
+            response = routes.answer(ctx.alloc(), path, requestId);
         }
-        finish(ctx, request.method() + " " + request.uri(), requestId, keepAlive, response);
+        write(ctx, response, keepAlive, method, uri, requestId);
     }
 
-    /** The one route that changes something: POST only, and answered once the reload (off the event loop) ended. */
+    /** The config reload: POST only, and answered once the reload (off the event loop) ended. */
     private void reload(ChannelHandlerContext ctx, HttpMethod method, String requestId, boolean keepAlive) {
         if (!HttpMethod.POST.equals(method)) {
             FullHttpResponse response = Problems.response(ctx.alloc(), ProblemType.METHOD_NOT_ALLOWED,
                     Routes.RELOAD + " answers POST only.", requestId);
             response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.POST.name());
-            finish(ctx, method + " " + Routes.RELOAD, requestId, keepAlive, response);
+            write(ctx, response, keepAlive, method.name(), Routes.RELOAD, requestId);
             return;
         }
         routes.reload(ctx.alloc(), requestId).thenAccept(response -> ctx.executor().execute(
-                () -> finish(ctx, method + " " + Routes.RELOAD, requestId, keepAlive, response)));
+                () -> write(ctx, response, keepAlive, method.name(), Routes.RELOAD, requestId)));
     }
 
-    private void finish(ChannelHandlerContext ctx, String request, String requestId, boolean keepAlive,
-                        FullHttpResponse response) {
+    private void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String method,
+                       String uri, String requestId) {
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        Logger.debug("management {} -> {} ({})", request, response.status().code(), requestId);
+        Logger.debug("management {} {} -> {} ({})", method, uri, response.status().code(), requestId);
         ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
             drain.inFlight.decrementAndGet();
             if (!keepAlive) {

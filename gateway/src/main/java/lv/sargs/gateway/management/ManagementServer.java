@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import lv.sargs.gateway.Transport;
+import lv.sargs.gateway.admission.DeclaredClients;
+import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.config.ManagementListenerConfig;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
@@ -43,16 +45,23 @@ public final class ManagementServer implements AutoCloseable {
      */
     public static ManagementServer start(ManagementListenerConfig config, Transport transport, StatusModel status,
                                          Metrics metrics, SslContext ssl) throws IOException {
-        return start(config, transport, status, metrics, ssl, ConfigReloader.NONE);
+        return start(config, transport, status, metrics, new AlarmModel(java.time.Clock.systemUTC()),
+                OperatorDesk.NONE, new DeclaredClients(java.util.List.of()), ssl, ConfigReloader.NONE);
     }
 
     /**
-     * Binds and starts serving, with {@code POST /v1/config/reload} answered by {@code reloader}.
+     * Binds and starts serving, with {@code alarms} in {@code /v1/status}, the operators' actions and
+     * {@code POST /v1/config/reload} answered by {@code reloader}.
      *
+     * @param desk carries out the operators' actions
+     * @param clients the declared clients, of which those with role {@code operator} may act over TLS
+     * @param ssl the TLS context (see {@link ManagementTls}), or {@code null} for plain HTTP on loopback
      * @throws IOException naming {@code listeners.management.bind} when the address cannot be bound
      */
     public static ManagementServer start(ManagementListenerConfig config, Transport transport, StatusModel status,
-                                         Metrics metrics, SslContext ssl, ConfigReloader reloader) throws IOException {
+                                         Metrics metrics, AlarmModel alarms, OperatorDesk desk,
+                                         DeclaredClients clients, SslContext ssl, ConfigReloader reloader)
+            throws IOException {
         if (ssl == null && !config.bind().isLoopback()) {
             throw new IllegalArgumentException("listeners.management.bind: " + config.bind()
                     + " (expected: TLS when not on loopback)");
@@ -60,7 +69,8 @@ public final class ManagementServer implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup("management", GlobalEventExecutor.INSTANCE);
         ManagementHandler.Drain drain = new ManagementHandler.Drain();
         ManagementInitializer initializer = new ManagementInitializer(config, ssl, connections,
-                new ManagementHandler(new Routes(status, metrics, reloader), drain), metrics);
+                new ManagementHandler(new Routes(status, metrics, alarms, reloader),
+                        new OperatorRoutes(alarms, desk, new OperatorAccess(clients)), drain), metrics);
         ChannelFuture bound = new ServerBootstrap()
                 .group(transport.acceptors(), transport.workers())
                 .channel(transport.serverChannel())

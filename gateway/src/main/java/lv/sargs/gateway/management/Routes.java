@@ -17,6 +17,7 @@ import lv.sargs.gateway.http.HttpConstants;
 import lv.sargs.gateway.http.Json;
 import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.http.Problems;
+import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusSnapshot;
@@ -36,11 +37,13 @@ final class Routes {
 
     private final StatusModel status;
     private final Metrics metrics;
+    private final AlarmModel alarms;
     private final ConfigReloader reloader;
 
-    Routes(StatusModel status, Metrics metrics, ConfigReloader reloader) {
+    Routes(StatusModel status, Metrics metrics, AlarmModel alarms, ConfigReloader reloader) {
         this.status = status;
         this.metrics = metrics;
+        this.alarms = alarms;
         this.reloader = reloader;
     }
 
@@ -72,11 +75,12 @@ final class Routes {
             // Alive means the event loop answers; readiness is a separate question.
             case HEALTHZ -> text(alloc, HttpResponseStatus.OK, TEXT_PLAIN, "ok\n");
             case READYZ -> readiness(alloc);
-            case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot()));
+            case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot(), alarms.open()));
             case METRICS -> metrics(alloc);
             default -> Problems.response(alloc, ProblemType.NOT_FOUND,
-                    "The management listener serves GET /healthz, /readyz, /v1/status and /metrics, and POST "
-                            + RELOAD + ".", requestId);
+                    "The management listener serves GET /healthz, /readyz, /v1/status and /metrics, POST "
+                            + RELOAD + " and, for operators, " + String.join(", ", OperatorRoutes.describe()) + ".",
+                    requestId);
         };
         response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
@@ -104,7 +108,7 @@ final class Routes {
         return r;
     }
 
-    private static FullHttpResponse json(ByteBufAllocator alloc, HttpResponseStatus status, Object body) {
+    static FullHttpResponse json(ByteBufAllocator alloc, HttpResponseStatus status, Object body) {
         byte[] bytes;
         try {
             bytes = Json.MAPPER.writeValueAsBytes(body);

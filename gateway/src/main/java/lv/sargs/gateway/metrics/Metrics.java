@@ -50,6 +50,14 @@ public final class Metrics {
         family(name, help, "gauge").series().put(labels, value);
     }
 
+    /** Removes series {@code labels} of {@code name}, e.g. a gauge of a certificate no longer configured. */
+    public void remove(String name, String labels) {
+        Family f = families.get(name);
+        if (f != null) {
+            f.series().remove(labels);
+        }
+    }
+
     /** The histogram {@code name} with these labels and bucket upper bounds, created on first use. */
     public Histogram histogram(String name, String help, String labels, double[] bounds) {
         return (Histogram) family(name, help, "histogram").series()

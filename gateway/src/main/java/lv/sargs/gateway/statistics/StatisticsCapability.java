@@ -96,6 +96,11 @@ public final class StatisticsCapability implements Capability {
                 .get("/v1/statistics/reports/{id}", Access.role(ROLE), routes::status);
     }
 
+    /** Delivers pending reports and collects answers now (the operator's "deliver now"); completes when done. */
+    public java.util.concurrent.CompletableFuture<Void> deliverNow() {
+        return service.deliverNow();
+    }
+
     /** Lets a running submission finish, then stops delivery and closes the store. */
     @Override
     public void close() {

@@ -140,7 +140,8 @@ public final class TreasuryCapability implements Capability {
             UpstreamSettings upstream = new UpstreamSettings("ekase", e.baseUri(), tls, pool,
                     BreakerSettings.defaults(), RetryPolicy.defaults());
             UpstreamClient client = UpstreamClient.create(upstream, c.token(),
-                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics()),
+                    new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics(),
+                            c.serverDates()),
                     // upstream.ekase is reported by ObservedEkase, which also sees refused credentials;
                     // the client logs its own state changes.
                     state -> { });

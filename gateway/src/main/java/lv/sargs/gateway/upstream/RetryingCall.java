@@ -24,21 +24,24 @@ final class RetryingCall {
     private final StateTracker tracker;
     private final UpstreamMetrics metrics;
     private final Clock clock;
+    private final ServerDateListener serverDates;
     private final UpstreamRequest request;
     private final Deadline deadline;
     private final CompletableFuture<UpstreamResponse> result;
+    private final long startedNanos = System.nanoTime();
     private int attempt;
     private boolean rateLimited;
 
     RetryingCall(UpstreamSettings settings, HttpTransport transport, CircuitBreaker breaker, StateTracker tracker,
                  UpstreamMetrics metrics, Clock clock, UpstreamRequest request, Deadline deadline,
-                 CompletableFuture<UpstreamResponse> result) {
+                 CompletableFuture<UpstreamResponse> result, ServerDateListener serverDates) {
         this.settings = settings;
         this.transport = transport;
         this.breaker = breaker;
         this.tracker = tracker;
         this.metrics = metrics;
         this.clock = clock;
+        this.serverDates = serverDates;
         this.request = request;
         this.deadline = deadline;
         this.result = result;
@@ -63,6 +66,9 @@ final class RetryingCall {
     }
 
     private void onAttempt(HttpResult response, Throwable error) {
+        if (error == null && response.date() != null) {
+            serverDates.serverDate(settings.name(), response.date());
+        }
         if (error != null) {
             UpstreamException failure = unwrap(error);
             boolean transientFault = failure.code() == Code.CONNECTION_RESET || failure.code() == Code.CONNECT_FAILED;
@@ -111,6 +117,7 @@ final class RetryingCall {
         } else {
             breaker.onFailure();
         }
+        metrics.took(System.nanoTime() - startedNanos);
         if (failure == null) {
             metrics.succeeded();
         } else {

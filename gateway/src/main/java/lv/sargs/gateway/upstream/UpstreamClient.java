@@ -27,15 +27,18 @@ public final class UpstreamClient implements AutoCloseable {
     private final StateTracker tracker;
     private final UpstreamMetrics metrics;
     private final Clock clock;
+    private final ServerDateListener serverDates;
 
     private UpstreamClient(UpstreamSettings settings, HttpTransport transport, CircuitBreaker breaker,
-                           StateTracker tracker, UpstreamMetrics metrics, Clock clock) {
+                           StateTracker tracker, UpstreamMetrics metrics, Clock clock,
+                           ServerDateListener serverDates) {
         this.settings = settings;
         this.transport = transport;
         this.breaker = breaker;
         this.tracker = tracker;
         this.metrics = metrics;
         this.clock = clock;
+        this.serverDates = serverDates;
     }
 
     /**
@@ -53,7 +56,7 @@ public final class UpstreamClient implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         StateTracker tracker = new StateTracker(settings.name(), clock, listener);
         UpstreamClient client = new UpstreamClient(settings, transport,
-                new CircuitBreaker(settings.breaker(), System::nanoTime), tracker, metrics, clock);
+                new CircuitBreaker(settings.breaker(), System::nanoTime), tracker, metrics, clock, runtime.serverDates());
         metrics.gauges(runtime.metrics(), settings.name(), transport::openConnections,
                 () -> tracker.state().health().ordinal());
         return client;
@@ -76,7 +79,7 @@ public final class UpstreamClient implements AutoCloseable {
     public CompletableFuture<UpstreamResponse> call(UpstreamRequest request, Deadline deadline) {
         CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
         RetryingCall call = new RetryingCall(settings, transport, breaker, tracker, metrics, clock, request, deadline,
-                result);
+                result, serverDates);
         EventLoop loop = transport.loop();
         if (loop.inEventLoop()) {
             call.start();

@@ -15,6 +15,7 @@ final class UpstreamMetrics {
     private final Metrics.Counter retries;
     final Metrics.Counter handshakes;
     final Metrics.Counter handshakeFailures;
+    private final lv.sargs.gateway.metrics.Histogram seconds;
 
     UpstreamMetrics(Metrics metrics, String upstream) {
         String label = "upstream=\"" + upstream + "\"";
@@ -28,6 +29,8 @@ final class UpstreamMetrics {
                     label + ",outcome=\"" + code.name().toLowerCase(java.util.Locale.ROOT) + "\"");
         }
         retries = metrics.counter("sargs_upstream_retries_total", "Upstream attempts after the first.", label);
+        seconds = metrics.histogram("sargs_upstream_call_seconds", "Upstream calls' duration, retries included.", label,
+                lv.sargs.gateway.metrics.Histogram.REQUEST_SECONDS);
         handshakes = metrics.counter("sargs_upstream_tls_handshakes_total",
                 "Completed TLS handshakes with an upstream, one per new connection.", label);
         handshakeFailures = metrics.counter("sargs_upstream_tls_handshake_failures_total",
@@ -47,6 +50,10 @@ final class UpstreamMetrics {
 
     void failed(UpstreamException.Code code) {
         failures[code.ordinal()].increment();
+    }
+
+    void took(long nanos) {
+        seconds.observeNanos(nanos);
     }
 
     void retried() {

@@ -15,14 +15,22 @@ import lv.sargs.gateway.metrics.Metrics;
  * @param channelType e.g. {@code NioSocketChannel.class} or {@code EpollSocketChannel.class}
  * @param blockingExecutor a bounded pool that is not an event loop
  * @param metrics the gateway's registry
+ * @param serverDates told the upstreams' {@code Date} headers (the clock-skew alarm)
  */
 public record UpstreamRuntime(EventLoopGroup group, Class<? extends Channel> channelType, Executor blockingExecutor,
-                             Metrics metrics) {
+                             Metrics metrics, ServerDateListener serverDates) {
+
+    /** A runtime whose upstreams' {@code Date} headers go unread. */
+    public UpstreamRuntime(EventLoopGroup group, Class<? extends Channel> channelType, Executor blockingExecutor,
+                           Metrics metrics) {
+        this(group, channelType, blockingExecutor, metrics, ServerDateListener.NONE);
+    }
 
     public UpstreamRuntime {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(channelType, "channelType");
         Objects.requireNonNull(blockingExecutor, "blockingExecutor");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(serverDates, "serverDates");
     }
 }

@@ -98,7 +98,19 @@ public final class UpstreamFixture implements AutoCloseable {
     }
 
     public UpstreamRuntime runtime() {
-        return new UpstreamRuntime(group, NioSocketChannel.class, blocking, metrics);
+        return runtime(ServerDateListener.NONE);
+    }
+
+    /** The runtime, telling {@code serverDates} the upstreams' Date headers. */
+    public UpstreamRuntime runtime(ServerDateListener serverDates) {
+        return new UpstreamRuntime(group, NioSocketChannel.class, blocking, metrics, serverDates);
+    }
+
+    /** A client whose upstream's Date headers go to {@code serverDates}. */
+    public UpstreamClient client(UpstreamSettings settings, ServerDateListener serverDates) {
+        UpstreamClient client = UpstreamClient.create(settings, token, runtime(serverDates), stateChanges::add);
+        clients.add(client);
+        return client;
     }
 
     /** The value of a counter series in the registry's exposition, 0 when absent. */

@@ -85,7 +85,8 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
                 response.headers().get(HttpHeaderNames.CONTENT_TYPE, ""),
                 response.headers().get(HttpHeaderNames.RETRY_AFTER),
                 ByteBufUtil.getBytes(response.content()),
-                HttpUtil.isKeepAlive(response));
+                HttpUtil.isKeepAlive(response),
+                response.headers().get(HttpHeaderNames.DATE));
         finish().complete(result);
     }
 

@@ -8,6 +8,8 @@ package lv.sargs.gateway.upstream.http;
  * @param retryAfter the raw Retry-After header, or null
  * @param body the body
  * @param keepAlive whether the connection may carry another request
+ * @param date the raw Date header, or null
  */
-public record HttpResult(int status, String contentType, String retryAfter, byte[] body, boolean keepAlive) {
+public record HttpResult(int status, String contentType, String retryAfter, byte[] body, boolean keepAlive,
+                         String date) {
 }
