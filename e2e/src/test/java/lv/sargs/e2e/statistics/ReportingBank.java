@@ -1,10 +1,5 @@
 package lv.sargs.e2e.statistics;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import lv.sargs.testkit.GeneratedReport;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +8,9 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +27,8 @@ import lv.sargs.hsm.Tokens;
 import lv.sargs.sandbox.lb.LbFileExchange;
 import lv.sargs.sandbox.lb.LbUser;
 import lv.sargs.testkit.CertificateAuthority;
+import lv.sargs.testkit.GatewayConfigYaml;
+import lv.sargs.testkit.GeneratedReport;
 import lv.sargs.testkit.HeldCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -102,69 +102,37 @@ final class ReportingBank implements AutoCloseable {
     /** As {@link #config(String, PublicKey)}, with {@code statistics.maxReportSize} set to {@code maxReportSize}. */
     GatewayConfig config(String signingKeyLabel, PublicKey hostKey, String maxReportSize) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        String yaml = """
-                version: 1
-                listeners:
-                  client:
-                    bind: 127.0.0.1:0
-                    allowList: [127.0.0.1/32]
-                    tls:
-                      keyLabel: sargs-listener
-                      certificateChain: %s
-                      clientCa: %s
-                      protocols: [TLSv1.3]
-                    limits:
-                      maxHeaderSize: 16KiB
-                      maxBodySize: 1MiB
-                      idleTimeout: 60s
-                      handshakeTimeout: 10s
-                      maxConnectionsPerSource: 64
-                      maxRequestsInFlight: 64
-                      requestTimeout: 20s
-                  management:
-                    bind: 127.0.0.1:0
-                    allowList: [127.0.0.1/32]
-                clients:
-                  - name: reporting
-                    certificate:
-                      sha256: "%s"
-                    sources: [127.0.0.1/32]
-                    roles: [statistics]
-                    purposes: [statistics]
-                  - name: core-banking
-                    certificate:
-                      sha256: "%s"
-                    sources: [127.0.0.1/32]
-                    roles: [lookup]
-                    purposes: [kyc]
-                token:
-                  demo: true
-                dataDirectory: %s
-                shutdown:
-                  grace: 2s
-                statistics:
-                  orgCode: %s
-                  encoding: WINDOWS_1257
-                  maxFileBytes: 95000000B
-                  maxLineChars: 4096
-                  maxReportSize: %s
-                  signingKeyLabel: %s
-                  recipients: [%s, %s]
-                  signWait: 10s
-                  deliveryInterval: 1m
-                  pollInterval: 1s
-                  sftp:
-                    host: 127.0.0.1
-                    port: %d
-                    user: %s
-                    hostKey: "%s"
-                    userKeyLabel: %s
-                    outDir: STAT/OUT
-                    inDir: STAT/IN
-                    timeout: 10s
-                """.formatted(listenerChain, clientCa, fingerprint(reporting), fingerprint(coreBanking), data, ORG,
-                maxReportSize, signingKeyLabel, recipients.get(0), recipients.get(1), exchange.port(), USER,
-                PublicKeyEntry.toString(hostKey), LOGIN_KEY);
+        String yaml = GatewayConfigYaml.loopback(listenerChain, clientCa, data)
+                .protocols("TLSv1.3")
+                .limit("maxRequestsInFlight", "64")
+                .limit("requestTimeout", "20s")
+                .client("reporting", fingerprint(reporting), "statistics", "statistics")
+                .client("core-banking", fingerprint(coreBanking), "lookup", "kyc")
+                .shutdownGrace("2s")
+                .section("""
+                        statistics:
+                          orgCode: %s
+                          encoding: WINDOWS_1257
+                          maxFileBytes: 95000000B
+                          maxLineChars: 4096
+                          maxReportSize: %s
+                          signingKeyLabel: %s
+                          recipients: [%s, %s]
+                          signWait: 10s
+                          deliveryInterval: 1m
+                          pollInterval: 1s
+                          sftp:
+                            host: 127.0.0.1
+                            port: %d
+                            user: %s
+                            hostKey: "%s"
+                            userKeyLabel: %s
+                            outDir: STAT/OUT
+                            inDir: STAT/IN
+                            timeout: 10s
+                        """.formatted(ORG, maxReportSize, signingKeyLabel, recipients.get(0), recipients.get(1),
+                        exchange.port(), USER, PublicKeyEntry.toString(hostKey), LOGIN_KEY))
+                .yaml();
         return ConfigLoader.with(java.time.Clock.systemUTC(), Map.of()).parse(yaml, "e2e sargs.yaml");
     }
 

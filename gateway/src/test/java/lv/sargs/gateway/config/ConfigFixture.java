@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
 import lv.sargs.testkit.CertificateAuthority;
+import lv.sargs.testkit.GatewayConfigYaml;
 import lv.sargs.testkit.HeldCertificate;
 
 /**
@@ -56,41 +57,9 @@ public final class ConfigFixture {
 
     /** A valid config using the demo token on loopback. */
     public String yaml() {
-        return """
-                version: 1
-                listeners:
-                  client:
-                    bind: 127.0.0.1:%d
-                    allowList: [127.0.0.1/32]
-                    tls:
-                      keyLabel: sargs-listener
-                      certificateChain: %s
-                      clientCa: %s
-                      protocols: [TLSv1.3, TLSv1.2]
-                    limits:
-                      maxHeaderSize: 16KiB
-                      maxBodySize: 1MiB
-                      idleTimeout: 60s
-                      handshakeTimeout: 10s
-                      maxConnectionsPerSource: 64
-                      maxRequestsInFlight: 256
-                      requestTimeout: 3s
-                  management:
-                    bind: 127.0.0.1:%d
-                    allowList: [127.0.0.1/32]
-                clients:
-                  - name: core-banking
-                    certificate:
-                      sha256: "%s"
-                    sources: [127.0.0.1/32]
-                    roles: [lookup]
-                    purposes: [kyc]
-                token:
-                  demo: true
-                dataDirectory: %s
-                shutdown:
-                  grace: 5s
-                """.formatted(clientPort, serverChain, clientCa, managementPort, clientFingerprint(), dataDirectory);
+        return GatewayConfigYaml.loopback(serverChain, clientCa, dataDirectory).ports(clientPort, managementPort)
+                .client("core-banking", clientFingerprint(), "lookup", "kyc")
+                .yaml();
     }
 
     /** Writes {@link #yaml()} (or {@code text}) to {@code sargs.yaml} in the fixture's directory. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import lv.sargs.gateway.metrics.Metrics;
+import lv.sargs.testkit.FakeClock;
 import org.junit.jupiter.api.Test;
 
 class StatusModelTest {
