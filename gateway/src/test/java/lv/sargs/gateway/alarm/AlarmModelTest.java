@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import lv.sargs.gateway.status.FakeClock;
+import lv.sargs.testkit.FakeClock;
 import org.junit.jupiter.api.Test;
 
 class AlarmModelTest {

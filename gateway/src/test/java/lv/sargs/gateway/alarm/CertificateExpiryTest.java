@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import lv.sargs.gateway.metrics.Metrics;
-import lv.sargs.gateway.status.FakeClock;
+import lv.sargs.testkit.FakeClock;
 import lv.sargs.testkit.CertificateAuthority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

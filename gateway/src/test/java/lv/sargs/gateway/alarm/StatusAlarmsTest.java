@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import lv.sargs.gateway.metrics.Metrics;
-import lv.sargs.gateway.status.FakeClock;
+import lv.sargs.testkit.FakeClock;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusReporter;

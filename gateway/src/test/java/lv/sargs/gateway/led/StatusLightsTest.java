@@ -21,7 +21,7 @@ import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.alarm.Severity;
 import lv.sargs.gateway.config.OperatorConfig;
 import lv.sargs.gateway.status.ComponentStatus;
-import lv.sargs.gateway.status.FakeClock;
+import lv.sargs.testkit.FakeClock;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.status.StatusReporter;
