@@ -69,6 +69,11 @@ final class Exchange {
         this.client = name;
     }
 
+    /** The recognised client's name, or {@code -}. */
+    String clientName() {
+        return client == null ? "-" : client;
+    }
+
     void route(String template) {
         this.route = template;
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import lv.sargs.gateway.admission.ClientVerdict;
+import lv.sargs.gateway.admission.RateLimitedWarning;
 import lv.sargs.gateway.admission.RecognizedClient;
 import lv.sargs.gateway.admission.UnrecognizedClient;
 import lv.sargs.gateway.metrics.Metrics;
@@ -42,6 +43,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final long requestTimeoutNanos;
     private final BooleanSupplier shuttingDown;
     private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
+    private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
+    /** One line per interval for the whole listener: a flood of broken requests must not flood the log. */
+    private final RateLimitedWarning malformedLine = new RateLimitedWarning(Duration.ofSeconds(10));
 
     /**
      * @param listener the listener's name in metrics
@@ -56,6 +60,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         for (int c = 1; c <= 5; c++) {
             responsesByClass[c] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
                     "listener=\"" + listener + "\",class=\"" + c + "xx\"");
+        }
+        for (RequestHeadRules.Part part : RequestHeadRules.Part.values()) {
+            malformedByPart[part.ordinal()] = metrics.counter("sargs_http_malformed_total",
+                    "Requests refused 400 before routing because their framing, path or headers broke HTTP's rules.",
+                    "listener=\"" + listener + "\",reason=\"" + part.label + "\"");
         }
     }
 
@@ -187,7 +196,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             if (ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known) {
                 exchange.client(known.name());
             }
-            exchange.closeAfter();
+            if (!(decoded.cause() instanceof MalformedRequestException m && m.broken().part() != RequestHeadRules.Part.FRAMING)
+                    && !ConnectionActivity.of(ctx.channel()).http2()) {
+                // Where one request ends is unknown once its framing is broken; a bad path or header leaves it known.
+                exchange.closeAfter();
+            }
             answerBrokenFraming(exchange, decoded.cause());
             return null;
         }
@@ -243,14 +256,27 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private static void answerBrokenFraming(Exchange exchange, Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
+    private void answerBrokenFraming(Exchange exchange, Throwable cause) {
+        if (cause instanceof MalformedRequestException malformed) {
+            RequestHeadRules.Broken broken = malformed.broken();
+            malformedByPart[broken.part().ordinal()].increment();
+            malformedLine.warn("req={} client={}: refused a malformed request ({}): {}", exchange.requestId(),
+                    exchange.clientName(), broken.part().label, broken.detail());
+            exchange.problem(ProblemType.BAD_REQUEST, broken.detail());
+        } else if (cause instanceof TooLongHttpHeaderException) {
             exchange.problem(ProblemType.HEADERS_TOO_LARGE, "The request headers exceed the gateway's limit.");
         } else if (cause instanceof TooLongHttpLineException) {
             exchange.problem(ProblemType.URI_TOO_LONG, "The request line exceeds the gateway's limit.");
         } else {
             exchange.problem(ProblemType.BAD_REQUEST, "The request is not valid HTTP.");
         }
+    }
+
+    /** Counts and logs (rate-limited) an HTTP/2 stream the frame codec reset for malformed headers. */
+    void refusedHttp2Headers(ChannelHandlerContext ctx) {
+        malformedByPart[RequestHeadRules.Part.FRAMING.ordinal()].increment();
+        String client = ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known ? known.name() : "-";
+        malformedLine.warn("client={}: reset an HTTP/2 stream with malformed headers (framing)", client);
     }
 
     /** Answers a request whose body exceeds the limit (called by {@link BodyLimit}); the connection then closes. */

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -26,6 +25,8 @@ import lv.sargs.gateway.config.Limits;
 import lv.sargs.gateway.http.BodyLimit;
 import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
+import lv.sargs.gateway.http.HeadCheck;
+import lv.sargs.gateway.http.Http1Codec;
 import lv.sargs.gateway.http.Http2Codec;
 import lv.sargs.gateway.http.IdleConnectionCloser;
 import lv.sargs.gateway.http.StreamingBodies;
@@ -50,6 +51,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String HTTP2_CODEC = "http2-codec";
     static final String HTTP2_STREAMS = "http2-streams";
     static final String HTTP2_TO_HTTP = "http2-to-http";
+    static final String HEAD_CHECK = "head-check";
     static final String STREAMING_BODIES = "streaming-bodies";
     static final String BODY_LIMIT = "body-limit";
     static final String EXCHANGE = "exchange";
@@ -74,6 +76,8 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
             ChannelPipeline p = stream.pipeline();
             // HTTP/2 frames become the HTTP/1 objects the shared stages below understand.
             p.addLast(HTTP2_TO_HTTP, new Http2StreamFrameToHttpObjectCodec(true));
+            // Right after decoding: a head that breaks HTTP's rules is marked for a 400 before any stage reads it.
+            p.addLast(HEAD_CHECK, new HeadCheck(exchange));
             p.addLast(STREAMING_BODIES, new StreamingBodies(exchange));
             p.addLast(BODY_LIMIT, new BodyLimit(limits.maxBodyBytes(), exchange));
             p.addLast(EXCHANGE, exchange);
@@ -119,9 +123,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     void addHttp1(ChannelPipeline p) {
         addIdle(p);
         // Enforces the request-line and header limits; an oversized head reaches the exchange as a 431/414.
-        p.addBefore(CONNECTION_ERRORS, HTTP1_CODEC, new HttpServerCodec(new HttpDecoderConfig()
+        p.addBefore(CONNECTION_ERRORS, HTTP1_CODEC, new Http1Codec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(limits.maxHeaderBytes())));
+        // Right after decoding: a head that breaks HTTP's rules is marked for a 400 before any stage reads it.
+        p.addBefore(CONNECTION_ERRORS, HEAD_CHECK, new HeadCheck(exchange));
         // The few routes that stream their body take it here, with their own limit; the rest go on whole.
         p.addBefore(CONNECTION_ERRORS, STREAMING_BODIES, new StreamingBodies(exchange));
         // Whole requests only, up to the body limit (413 beyond it).
