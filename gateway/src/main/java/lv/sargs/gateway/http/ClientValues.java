@@ -30,20 +30,48 @@ public final class ClientValues {
         return quoted(value, MAX_ANSWERED);
     }
 
-    private static String quoted(CharSequence value, int max) {
-        if (value == null) {
+    /**
+     * As {@link #forAnswer(CharSequence)} for a value of which only the start was kept: {@code start}
+     * holds its first characters, {@code length} is how many it had in all.
+     */
+    public static String forAnswer(CharSequence start, long length) {
+        return quoted(start, MAX_ANSWERED, length);
+    }
+
+    /**
+     * A message that may carry client or upstream text (a parser's or a peer's words), made safe for a
+     * log line or a detail: control characters escaped as in {@link #forLog}, cut after
+     * {@code 2 * MAX_LOGGED} characters; not quoted.
+     */
+    public static String forText(CharSequence message) {
+        if (message == null) {
             return "-";
         }
-        int n = value.length();
-        int shown = Math.min(n, max);
-        StringBuilder out = new StringBuilder(shown + 24).append('"');
+        return escaped(message, 2 * MAX_LOGGED, message.length(), false);
+    }
+
+    private static String quoted(CharSequence value, int max) {
+        return value == null ? "-" : escaped(value, max, value.length(), true);
+    }
+
+    private static String quoted(CharSequence value, int max, long length) {
+        return value == null ? "-" : escaped(value, max, length, true);
+    }
+
+    private static String escaped(CharSequence value, int max, long length, boolean quote) {
+        long n = length;
+        int shown = (int) Math.min(Math.min(n, max), value.length());
+        StringBuilder out = new StringBuilder(shown + 24);
+        if (quote) {
+            out.append('"');
+        }
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '"' -> out.append("\\\"");
+                case '"' -> out.append(quote ? "\\\"" : "\"");
                 case '\\' -> out.append("\\\\");
                 default -> {
                     if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029'
@@ -57,7 +85,9 @@ public final class ClientValues {
                 }
             }
         }
-        out.append('"');
+        if (quote) {
+            out.append('"');
+        }
         if (n > shown) {
             out.append("… (").append(n).append(" characters)");
         }

@@ -141,7 +141,8 @@ final class Exchange {
         }
         if (cause instanceof ProblemException p) {
             if (p.getCause() != null) {
-                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(), p.detail());
+                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(),
+                        ClientValues.forText(p.detail()));
             }
             answer(Problems.response(ctx.alloc(), p.type(), p.detail(), requestId, p.members()), null);
         } else {
