@@ -4,11 +4,17 @@ import java.util.List;
 
 /**
  * The HTTPS endpoint the bank's core systems call: where it binds, which sources may connect
- * (empty admits nobody), its TLS and its limits.
+ * (empty admits nobody), its TLS, its limits and how long a request may take to arrive.
  */
-public record ClientListenerConfig(Endpoint bind, List<Cidr> allowList, ServerTls tls, Limits limits) {
+public record ClientListenerConfig(Endpoint bind, List<Cidr> allowList, ServerTls tls, Limits limits,
+                                   RequestDeadlines deadlines) {
 
     public ClientListenerConfig {
         allowList = List.copyOf(allowList);
+    }
+
+    /** With the default {@link RequestDeadlines}. */
+    public ClientListenerConfig(Endpoint bind, List<Cidr> allowList, ServerTls tls, Limits limits) {
+        this(bind, allowList, tls, limits, RequestDeadlines.DEFAULTS);
     }
 }

@@ -42,10 +42,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final InFlightRequests inFlight;
     private final long requestTimeoutNanos;
     private final BooleanSupplier shuttingDown;
+    private final UploadsPerClient uploads;
     private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
     private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
     /** One line per interval for the whole listener: a flood of broken requests must not flood the log. */
     private final RateLimitedWarning malformedLine = new RateLimitedWarning(Duration.ofSeconds(10));
+    private final Metrics.Counter[] slowByPhase = new Metrics.Counter[2];
+    private final RateLimitedWarning slowLine = new RateLimitedWarning(Duration.ofSeconds(10));
 
     /**
      * @param listener the listener's name in metrics
@@ -53,6 +56,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
                            BooleanSupplier shuttingDown, Metrics metrics) {
+        this(listener, router, inFlight, requestTimeout, shuttingDown, metrics, Integer.MAX_VALUE);
+    }
+
+    /** @param maxUploadsPerClient streamed uploads one client may have in progress; beyond it 429 */
+    public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
+                           BooleanSupplier shuttingDown, Metrics metrics, int maxUploadsPerClient) {
+        this.uploads = new UploadsPerClient(maxUploadsPerClient);
         this.router = router;
         this.inFlight = inFlight;
         this.requestTimeoutNanos = requestTimeout.toNanos();
@@ -60,6 +70,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         for (int c = 1; c <= 5; c++) {
             responsesByClass[c] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
                     "listener=\"" + listener + "\",class=\"" + c + "xx\"");
+        }
+        for (String phase : new String[] {"head", "body"}) {
+            slowByPhase[phase.equals("head") ? 0 : 1] = metrics.counter("sargs_http_slow_requests_total",
+                    "Requests cut off because their head or body arrived slower than listeners.client.deadlines allow.",
+                    "listener=\"" + listener + "\",phase=\"" + phase + "\"");
         }
         for (RequestHeadRules.Part part : RequestHeadRules.Part.values()) {
             malformedByPart[part.ordinal()] = metrics.counter("sargs_http_malformed_total",
@@ -155,13 +170,30 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 return exchange;
             }
             Router.Route route = admitted.match().route();
-            CompletableFuture<Response> result = route.streaming().handler().handle(
-                    routed(head, admitted, NO_BODY, exchange), body);
+            String client = admitted.client().name();
+            if (!uploads.tryStart(client)) {
+                body.close();
+                exchange.problem(ProblemType.TOO_MANY_REQUESTS, "Client \"" + client + "\" has " + uploads.limit()
+                        + " uploads in progress already (configuration key listeners.client.deadlines.maxUploadsPerClient);"
+                        + " send this one when one of them is answered.");
+                return exchange;
+            }
+            CompletableFuture<Response> result;
+            try {
+                result = route.streaming().handler().handle(routed(head, admitted, NO_BODY, exchange), body);
+            } catch (RuntimeException | Error e) {
+                uploads.finish(client);
+                throw e;
+            }
             if (result == null) {
+                uploads.finish(client);
                 body.close();
                 throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
             }
-            result.whenComplete((response, failure) -> body.close());
+            result.whenComplete((response, failure) -> {
+                uploads.finish(client);
+                body.close();
+            });
             await(exchange, route, result);
         } catch (RuntimeException | Error e) {
             body.abort("the route failed");
@@ -269,6 +301,34 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             exchange.problem(ProblemType.URI_TOO_LONG, "The request line exceeds the gateway's limit.");
         } else {
             exchange.problem(ProblemType.BAD_REQUEST, "The request is not valid HTTP.");
+        }
+    }
+
+    /**
+     * Answers a request that missed a {@link RequestPace} deadline 408 (when nothing answers it yet) and
+     * closes its connection, or its stream over HTTP/2; {@code head} is null when not even the head arrived.
+     */
+    void refuseSlow(ChannelHandlerContext ctx, HttpRequest head, String phase, String detail) {
+        slowByPhase[phase.equals("head") ? 0 : 1].increment();
+        String client = ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known ? known.name() : "-";
+        slowLine.warn("client={}: closed a request arriving too slowly ({}): {}", client, phase, detail);
+        ConnectionActivity connection = ConnectionActivity.of(ctx.channel());
+        boolean answering = head == null ? connection.active() == 0 : streamingRoute(head) == null;
+        if (!answering) {
+            // A streamed body's exchange is under way: closing aborts its body, and the route's answer cannot be sent.
+            ctx.channel().close();
+            return;
+        }
+        Exchange exchange = new Exchange(this, ctx, connection, RequestIds.next(), head == null ? "-" : head.method().name(),
+                head == null ? "-" : head.uri(), io.netty.handler.codec.http.HttpVersion.HTTP_1_1, false, System.nanoTime());
+        connection.started();
+        exchange.client(client.equals("-") ? null : client);
+        if (!connection.http2()) {
+            exchange.closeAfter();
+        }
+        exchange.problem(ProblemType.REQUEST_TIMEOUT, detail);
+        if (connection.http2()) {
+            ctx.channel().close();
         }
     }
 

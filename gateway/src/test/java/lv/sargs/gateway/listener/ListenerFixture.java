@@ -24,6 +24,7 @@ import lv.sargs.gateway.config.ClientIdentity;
 import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.Limits;
+import lv.sargs.gateway.config.RequestDeadlines;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TlsProvider;
 import lv.sargs.gateway.http.Access;
@@ -76,6 +77,11 @@ final class ListenerFixture implements AutoCloseable {
         this(allowList, limits, TlsProvider.JDK, null);
     }
 
+    /** With {@code deadlines} for requests arriving slowly. */
+    ListenerFixture(RequestDeadlines deadlines) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, deadlines);
+    }
+
     /**
      * With the server key on {@code token} (a fresh {@code key} of that spec, certified for
      * 127.0.0.1 by {@link #CA}), served through {@code provider}; the token is closed with the fixture.
@@ -94,6 +100,11 @@ final class ListenerFixture implements AutoCloseable {
 
     private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey)
             throws Exception {
+        this(allowList, limits, provider, serverKey, RequestDeadlines.DEFAULTS);
+    }
+
+    private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
+                            RequestDeadlines deadlines) throws Exception {
         dir = Files.createTempDirectory("sargs-listener");
         Path caFile = dir.resolve("client-ca.pem");
         CA.writeCertificatePem(caFile);
@@ -103,7 +114,7 @@ final class ListenerFixture implements AutoCloseable {
         }
         config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
                 new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2"), provider),
-                limits);
+                limits, deadlines);
         clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
