@@ -111,8 +111,10 @@ public final class LookupsCapability implements Capability {
             ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
                     Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sargs-change-feeds", true)));
             monitor.start(config.changeFeedInterval());
-            reporter.ok("cache " + cache.size() + " entries; registers: "
-                    + (registers.viss.isPresent() ? "viss " : "") + (registers.fpr.isPresent() ? "fpr" : ""));
+            reporter.ok("registers: " + (registers.viss.isPresent() ? "viss " : "") + (registers.fpr.isPresent() ? "fpr" : ""));
+            // The count changes with every miss: read when the status is, not frozen at start.
+            AnswerCache counted = cache;
+            reporter.liveDetail(() -> "cache " + counted.size() + " entries");
             c.metrics().gauge("sargs_cache_entries", "Register answers in the cache.", "", cache::size);
             return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
                     watchRoutes));
