@@ -4,17 +4,18 @@ import java.util.List;
 
 /**
  * The HTTPS endpoint the bank's core systems call: where it binds, which sources may connect
- * (empty admits nobody), its TLS, its limits and how long a request may take to arrive.
+ * (empty admits nobody), its TLS, its limits, how long a request may take to arrive and how
+ * many requests each client may send.
  */
 public record ClientListenerConfig(Endpoint bind, List<Cidr> allowList, ServerTls tls, Limits limits,
-                                   RequestDeadlines deadlines) {
+                                   RequestDeadlines deadlines, ClientRateLimit rateLimit) {
 
     public ClientListenerConfig {
         allowList = List.copyOf(allowList);
     }
 
-    /** With the default {@link RequestDeadlines}. */
+    /** With the default {@link RequestDeadlines} and {@link ClientRateLimit}. */
     public ClientListenerConfig(Endpoint bind, List<Cidr> allowList, ServerTls tls, Limits limits) {
-        this(bind, allowList, tls, limits, RequestDeadlines.DEFAULTS);
+        this(bind, allowList, tls, limits, RequestDeadlines.DEFAULTS, ClientRateLimit.DEFAULTS);
     }
 }

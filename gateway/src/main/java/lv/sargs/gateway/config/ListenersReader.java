@@ -46,9 +46,11 @@ final class ListenersReader {
                 .map(ListenersReader::limits).orElse(null);
         RequestDeadlines deadlines = s.optional("deadlines").map(n -> n.section().map(RequestDeadlines::read).orElse(null))
                 .orElse(RequestDeadlines.DEFAULTS);
+        ClientRateLimit rateLimit = s.optional("rateLimit").map(n -> n.section().map(ClientRateLimit::read).orElse(null))
+                .orElse(ClientRateLimit.DEFAULTS);
         s.end();
-        return s.problemsCount() > before || deadlines == null ? null
-                : new ClientListenerConfig(bind, allow, tls, limits, deadlines);
+        return s.problemsCount() > before || deadlines == null || rateLimit == null ? null
+                : new ClientListenerConfig(bind, allow, tls, limits, deadlines, rateLimit);
     }
 
     private ManagementListenerConfig management(Section s) {

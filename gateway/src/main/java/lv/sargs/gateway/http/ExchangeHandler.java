@@ -43,6 +43,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final long requestTimeoutNanos;
     private final BooleanSupplier shuttingDown;
     private final UploadsPerClient uploads;
+    private final RequestRates rates;
+    private final Metrics.Counter rateLimited;
+    private final RateLimitedWarning rateLine = new RateLimitedWarning(Duration.ofSeconds(10));
     private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
     private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
     /** One line per interval for the whole listener: a flood of broken requests must not flood the log. */
@@ -56,13 +59,21 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
                            BooleanSupplier shuttingDown, Metrics metrics) {
-        this(listener, router, inFlight, requestTimeout, shuttingDown, metrics, Integer.MAX_VALUE);
+        this(listener, router, inFlight, requestTimeout, shuttingDown, metrics, Integer.MAX_VALUE, null);
     }
 
-    /** @param maxUploadsPerClient streamed uploads one client may have in progress; beyond it 429 */
+    /**
+     * @param maxUploadsPerClient streamed uploads one client may have in progress; beyond it 429
+     * @param rateLimit requests per client; beyond it 429 with Retry-After
+     */
     public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
-                           BooleanSupplier shuttingDown, Metrics metrics, int maxUploadsPerClient) {
+                           BooleanSupplier shuttingDown, Metrics metrics, int maxUploadsPerClient,
+                           lv.sargs.gateway.config.ClientRateLimit rateLimit) {
         this.uploads = new UploadsPerClient(maxUploadsPerClient);
+        this.rates = rateLimit == null ? null : new RequestRates(rateLimit, System::nanoTime);
+        this.rateLimited = metrics.counter("sargs_http_rate_limited_total",
+                "Requests answered 429 because their client was past listeners.client.rateLimit.",
+                "listener=\"" + listener + "\"");
         this.router = router;
         this.inFlight = inFlight;
         this.requestTimeoutNanos = requestTimeout.toNanos();
@@ -259,6 +270,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (!route.access().permits(client)) {
             exchange.problem(ProblemType.ROLE_REQUIRED, "Client \"" + client.name() + "\" lacks the role \""
                     + route.access().requiredRole() + "\" that " + route.method().name() + " " + route.pattern().template() + " requires.");
+            return null;
+        }
+        if (rates != null && !rates.tryAcquire(client.name())) {
+            rateLimited.increment();
+            rateLine.warn("client={}: over its rate of {} requests per second (burst {}); answering 429",
+                    client.name(), rates.limit().requestsPerSecond(), rates.limit().burst());
+            exchange.problem(ProblemType.TOO_MANY_REQUESTS, "Client \"" + client.name() + "\" sends more than "
+                    + rates.limit().requestsPerSecond() + " requests per second (burst " + rates.limit().burst()
+                    + "; configuration key listeners.client.rateLimit); retry after the Retry-After delay.");
             return null;
         }
         if (!inFlight.tryAcquire()) {

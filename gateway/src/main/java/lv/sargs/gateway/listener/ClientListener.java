@@ -101,7 +101,8 @@ public final class ClientListener implements AutoCloseable {
         handshakeWork.allowCoreThreadTimeOut(true);
         this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
         ExchangeHandler exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
-                () -> draining, metrics, config.deadlines().maxUploadsPerClient());
+                () -> draining, metrics, config.deadlines().maxUploadsPerClient(),
+                config.rateLimit());
         this.initializer = new ClientChannelInitializer(connections,
                 new AllowListFilter(NAME, config.allowList(), metrics),
                 new ConnectionsPerSourceLimit(NAME, config.limits().maxConnectionsPerSource(), metrics),

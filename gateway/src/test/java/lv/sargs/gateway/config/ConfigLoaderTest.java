@@ -67,7 +67,7 @@ class ConfigLoaderTest {
                 "listeners.client.allowList: (missing) (expected: a list of address blocks such as [10.20.0.0/16, 2001:db8::/48]; [] admits nobody)",
                 "listeners.client.limits.idleTimeout: 60 seconds (expected: a duration 1s to 1h, written like 500ms, 10s, 2m or 1h)",
                 "listeners.client.limits.requestTimeout: (missing) (expected: a duration, e.g. 3s)",
-                "listeners.client.alowList: (unknown key) (expected: one of bind, allowList, tls, limits, deadlines; did you mean allowList?)",
+                "listeners.client.alowList: (unknown key) (expected: one of bind, allowList, tls, limits, deadlines, rateLimit; did you mean allowList?)",
                 "listeners.management.allowList[2]: 10.0.0.0/33 (expected: prefix 0-32)",
                 "clients[0].certificate.sha256: AB:CD (expected: a SHA-256 fingerprint: 64 hex digits, colons allowed"
                         + " (openssl x509 -noout -fingerprint -sha256 -in client.pem))",

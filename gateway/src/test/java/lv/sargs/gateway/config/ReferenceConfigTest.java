@@ -69,6 +69,7 @@ class ReferenceConfigTest {
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
         assertEquals(RequestDeadlines.DEFAULTS, c.clientListener().deadlines());
+        assertEquals(ClientRateLimit.DEFAULTS, c.clientListener().rateLimit());
         LookupsConfig lookups = c.lookups().orElseThrow();
         assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.viss().orElseThrow().audience());
         assertEquals(5, lookups.registers().size());

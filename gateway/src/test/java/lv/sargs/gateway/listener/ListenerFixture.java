@@ -21,6 +21,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ClientIdentity;
+import lv.sargs.gateway.config.ClientRateLimit;
 import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.Limits;
@@ -79,7 +80,14 @@ final class ListenerFixture implements AutoCloseable {
 
     /** With {@code deadlines} for requests arriving slowly. */
     ListenerFixture(RequestDeadlines deadlines) throws Exception {
-        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, deadlines);
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, deadlines,
+                ClientRateLimit.DEFAULTS);
+    }
+
+    /** With {@code rateLimit} per client. */
+    ListenerFixture(ClientRateLimit rateLimit) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, RequestDeadlines.DEFAULTS,
+                rateLimit);
     }
 
     /**
@@ -100,11 +108,11 @@ final class ListenerFixture implements AutoCloseable {
 
     private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey)
             throws Exception {
-        this(allowList, limits, provider, serverKey, RequestDeadlines.DEFAULTS);
+        this(allowList, limits, provider, serverKey, RequestDeadlines.DEFAULTS, ClientRateLimit.DEFAULTS);
     }
 
     private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
-                            RequestDeadlines deadlines) throws Exception {
+                            RequestDeadlines deadlines, ClientRateLimit rateLimit) throws Exception {
         dir = Files.createTempDirectory("sargs-listener");
         Path caFile = dir.resolve("client-ca.pem");
         CA.writeCertificatePem(caFile);
@@ -114,7 +122,7 @@ final class ListenerFixture implements AutoCloseable {
         }
         config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
                 new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2"), provider),
-                limits, deadlines);
+                limits, deadlines, rateLimit);
         clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
