@@ -44,8 +44,13 @@ final class ListenersReader {
                 .flatMap(Node::section).map(t -> tls(t, true)).orElse(null);
         Limits limits = s.required("limits", "the listener's limits").flatMap(Node::section)
                 .map(ListenersReader::limits).orElse(null);
+        RequestDeadlines deadlines = s.optional("deadlines").map(n -> n.section().map(RequestDeadlines::read).orElse(null))
+                .orElse(RequestDeadlines.DEFAULTS);
+        ClientRateLimit rateLimit = s.optional("rateLimit").map(n -> n.section().map(ClientRateLimit::read).orElse(null))
+                .orElse(ClientRateLimit.DEFAULTS);
         s.end();
-        return s.problemsCount() > before ? null : new ClientListenerConfig(bind, allow, tls, limits);
+        return s.problemsCount() > before || deadlines == null || rateLimit == null ? null
+                : new ClientListenerConfig(bind, allow, tls, limits, deadlines, rateLimit);
     }
 
     private ManagementListenerConfig management(Section s) {

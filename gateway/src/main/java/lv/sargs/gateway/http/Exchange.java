@@ -69,6 +69,11 @@ final class Exchange {
         this.client = name;
     }
 
+    /** The recognised client's name, or {@code -}. */
+    String clientName() {
+        return client == null ? "-" : client;
+    }
+
     void route(String template) {
         this.route = template;
     }
@@ -136,7 +141,8 @@ final class Exchange {
         }
         if (cause instanceof ProblemException p) {
             if (p.getCause() != null) {
-                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(), p.detail());
+                Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(),
+                        ClientValues.forText(p.detail()));
             }
             answer(Problems.response(ctx.alloc(), p.type(), p.detail(), requestId, p.members()), null);
         } else {

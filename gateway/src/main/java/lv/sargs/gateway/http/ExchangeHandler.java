@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import lv.sargs.gateway.admission.ClientVerdict;
+import lv.sargs.gateway.admission.RateLimitedWarning;
 import lv.sargs.gateway.admission.RecognizedClient;
 import lv.sargs.gateway.admission.UnrecognizedClient;
 import lv.sargs.gateway.metrics.Metrics;
@@ -41,7 +42,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final InFlightRequests inFlight;
     private final long requestTimeoutNanos;
     private final BooleanSupplier shuttingDown;
+    private final UploadsPerClient uploads;
+    private final RequestRates rates;
+    private final Metrics.Counter rateLimited;
+    private final RateLimitedWarning rateLine = new RateLimitedWarning(Duration.ofSeconds(10));
     private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
+    private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
+    /** One line per interval for the whole listener: a flood of broken requests must not flood the log. */
+    private final RateLimitedWarning malformedLine = new RateLimitedWarning(Duration.ofSeconds(10));
+    private final Metrics.Counter[] slowByPhase = new Metrics.Counter[2];
+    private final RateLimitedWarning slowLine = new RateLimitedWarning(Duration.ofSeconds(10));
 
     /**
      * @param listener the listener's name in metrics
@@ -49,6 +59,21 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
                            BooleanSupplier shuttingDown, Metrics metrics) {
+        this(listener, router, inFlight, requestTimeout, shuttingDown, metrics, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * @param maxUploadsPerClient streamed uploads one client may have in progress; beyond it 429
+     * @param rateLimit requests per client; beyond it 429 with Retry-After
+     */
+    public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
+                           BooleanSupplier shuttingDown, Metrics metrics, int maxUploadsPerClient,
+                           lv.sargs.gateway.config.ClientRateLimit rateLimit) {
+        this.uploads = new UploadsPerClient(maxUploadsPerClient);
+        this.rates = rateLimit == null ? null : new RequestRates(rateLimit, System::nanoTime);
+        this.rateLimited = metrics.counter("sargs_http_rate_limited_total",
+                "Requests answered 429 because their client was past listeners.client.rateLimit.",
+                "listener=\"" + listener + "\"");
         this.router = router;
         this.inFlight = inFlight;
         this.requestTimeoutNanos = requestTimeout.toNanos();
@@ -56,6 +81,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         for (int c = 1; c <= 5; c++) {
             responsesByClass[c] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
                     "listener=\"" + listener + "\",class=\"" + c + "xx\"");
+        }
+        for (String phase : new String[] {"head", "body"}) {
+            slowByPhase[phase.equals("head") ? 0 : 1] = metrics.counter("sargs_http_slow_requests_total",
+                    "Requests cut off because their head or body arrived slower than listeners.client.deadlines allow.",
+                    "listener=\"" + listener + "\",phase=\"" + phase + "\"");
+        }
+        for (RequestHeadRules.Part part : RequestHeadRules.Part.values()) {
+            malformedByPart[part.ordinal()] = metrics.counter("sargs_http_malformed_total",
+                    "Requests refused 400 before routing because their framing, path or headers broke HTTP's rules.",
+                    "listener=\"" + listener + "\",reason=\"" + part.label + "\"");
         }
     }
 
@@ -146,13 +181,30 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 return exchange;
             }
             Router.Route route = admitted.match().route();
-            CompletableFuture<Response> result = route.streaming().handler().handle(
-                    routed(head, admitted, NO_BODY, exchange), body);
+            String client = admitted.client().name();
+            if (!uploads.tryStart(client)) {
+                body.close();
+                exchange.problem(ProblemType.TOO_MANY_REQUESTS, "Client \"" + client + "\" has " + uploads.limit()
+                        + " uploads in progress already (configuration key listeners.client.deadlines.maxUploadsPerClient);"
+                        + " send this one when one of them is answered.");
+                return exchange;
+            }
+            CompletableFuture<Response> result;
+            try {
+                result = route.streaming().handler().handle(routed(head, admitted, NO_BODY, exchange), body);
+            } catch (RuntimeException | Error e) {
+                uploads.finish(client);
+                throw e;
+            }
             if (result == null) {
+                uploads.finish(client);
                 body.close();
                 throw new IllegalStateException("route " + route.pattern().template() + " returned no future");
             }
-            result.whenComplete((response, failure) -> body.close());
+            result.whenComplete((response, failure) -> {
+                uploads.finish(client);
+                body.close();
+            });
             await(exchange, route, result);
         } catch (RuntimeException | Error e) {
             body.abort("the route failed");
@@ -187,7 +239,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             if (ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known) {
                 exchange.client(known.name());
             }
-            exchange.closeAfter();
+            if (!(decoded.cause() instanceof MalformedRequestException m && m.broken().part() != RequestHeadRules.Part.FRAMING)
+                    && !ConnectionActivity.of(ctx.channel()).http2()) {
+                // Where one request ends is unknown once its framing is broken; a bad path or header leaves it known.
+                exchange.closeAfter();
+            }
             answerBrokenFraming(exchange, decoded.cause());
             return null;
         }
@@ -214,6 +270,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (!route.access().permits(client)) {
             exchange.problem(ProblemType.ROLE_REQUIRED, "Client \"" + client.name() + "\" lacks the role \""
                     + route.access().requiredRole() + "\" that " + route.method().name() + " " + route.pattern().template() + " requires.");
+            return null;
+        }
+        if (rates != null && !rates.tryAcquire(client.name())) {
+            rateLimited.increment();
+            rateLine.warn("client={}: over its rate of {} requests per second (burst {}); answering 429",
+                    client.name(), rates.limit().requestsPerSecond(), rates.limit().burst());
+            exchange.problem(ProblemType.TOO_MANY_REQUESTS, "Client \"" + client.name() + "\" sends more than "
+                    + rates.limit().requestsPerSecond() + " requests per second (burst " + rates.limit().burst()
+                    + "; configuration key listeners.client.rateLimit); retry after the Retry-After delay.");
             return null;
         }
         if (!inFlight.tryAcquire()) {
@@ -243,14 +308,55 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private static void answerBrokenFraming(Exchange exchange, Throwable cause) {
-        if (cause instanceof TooLongHttpHeaderException) {
+    private void answerBrokenFraming(Exchange exchange, Throwable cause) {
+        if (cause instanceof MalformedRequestException malformed) {
+            RequestHeadRules.Broken broken = malformed.broken();
+            malformedByPart[broken.part().ordinal()].increment();
+            malformedLine.warn("req={} client={}: refused a malformed request ({}): {}", exchange.requestId(),
+                    exchange.clientName(), broken.part().label, broken.detail());
+            exchange.problem(ProblemType.BAD_REQUEST, broken.detail());
+        } else if (cause instanceof TooLongHttpHeaderException) {
             exchange.problem(ProblemType.HEADERS_TOO_LARGE, "The request headers exceed the gateway's limit.");
         } else if (cause instanceof TooLongHttpLineException) {
             exchange.problem(ProblemType.URI_TOO_LONG, "The request line exceeds the gateway's limit.");
         } else {
             exchange.problem(ProblemType.BAD_REQUEST, "The request is not valid HTTP.");
         }
+    }
+
+    /**
+     * Answers a request that missed a {@link RequestPace} deadline 408 (when nothing answers it yet) and
+     * closes its connection, or its stream over HTTP/2; {@code head} is null when not even the head arrived.
+     */
+    void refuseSlow(ChannelHandlerContext ctx, HttpRequest head, String phase, String detail) {
+        slowByPhase[phase.equals("head") ? 0 : 1].increment();
+        String client = ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known ? known.name() : "-";
+        slowLine.warn("client={}: closed a request arriving too slowly ({}): {}", client, phase, detail);
+        ConnectionActivity connection = ConnectionActivity.of(ctx.channel());
+        boolean answering = head == null ? connection.active() == 0 : streamingRoute(head) == null;
+        if (!answering) {
+            // A streamed body's exchange is under way: closing aborts its body, and the route's answer cannot be sent.
+            ctx.channel().close();
+            return;
+        }
+        Exchange exchange = new Exchange(this, ctx, connection, RequestIds.next(), head == null ? "-" : head.method().name(),
+                head == null ? "-" : head.uri(), io.netty.handler.codec.http.HttpVersion.HTTP_1_1, false, System.nanoTime());
+        connection.started();
+        exchange.client(client.equals("-") ? null : client);
+        if (!connection.http2()) {
+            exchange.closeAfter();
+        }
+        exchange.problem(ProblemType.REQUEST_TIMEOUT, detail);
+        if (connection.http2()) {
+            ctx.channel().close();
+        }
+    }
+
+    /** Counts and logs (rate-limited) an HTTP/2 stream the frame codec reset for malformed headers. */
+    void refusedHttp2Headers(ChannelHandlerContext ctx) {
+        malformedByPart[RequestHeadRules.Part.FRAMING.ordinal()].increment();
+        String client = ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known ? known.name() : "-";
+        malformedLine.warn("client={}: reset an HTTP/2 stream with malformed headers (framing)", client);
     }
 
     /** Answers a request whose body exceeds the limit (called by {@link BodyLimit}); the connection then closes. */

@@ -41,7 +41,7 @@ public final class Problems {
 
     /**
      * A complete response for {@code type}: status, body, {@code Content-Type}, {@code Content-Length},
-     * {@code X-Request-Id}, and {@code Retry-After} on 503.
+     * {@code X-Request-Id}, and {@code Retry-After} on 503 and 429.
      */
     public static FullHttpResponse response(ByteBufAllocator alloc, ProblemCode type, String detail, String requestId) {
         return response(alloc, type, detail, requestId, Map.of());
@@ -62,7 +62,8 @@ public final class Problems {
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpConstants.APPLICATION_PROBLEM_JSON);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         headers.set(HttpConstants.X_REQUEST_ID, requestId);
-        if (type.httpStatus() == HttpResponseStatus.SERVICE_UNAVAILABLE.code()) {
+        if (type.httpStatus() == HttpResponseStatus.SERVICE_UNAVAILABLE.code()
+                || type.httpStatus() == HttpResponseStatus.TOO_MANY_REQUESTS.code()) {
             headers.set(HttpHeaderNames.RETRY_AFTER, HttpConstants.RETRY_AFTER_SECONDS);
         }
         return response;

@@ -12,8 +12,9 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
     private final Kind kind;
 
     InvalidIdentifierException(Kind kind, String value, String expected) {
-        super(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + value
-                + " (expected: " + expected + ")");
+        // The value is whatever a client sent: escaped and shortened, it can neither forge a log line nor flood one.
+        super(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
+                + lv.sargs.gateway.http.ClientValues.forText(String.valueOf(value)) + " (expected: " + expected + ")");
         this.kind = kind;
     }
 

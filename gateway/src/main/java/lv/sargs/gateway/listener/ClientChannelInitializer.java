@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -23,11 +22,15 @@ import lv.sargs.gateway.admission.AllowListFilter;
 import lv.sargs.gateway.admission.ClientRecognitionHandler;
 import lv.sargs.gateway.admission.ConnectionsPerSourceLimit;
 import lv.sargs.gateway.config.Limits;
+import lv.sargs.gateway.config.RequestDeadlines;
 import lv.sargs.gateway.http.BodyLimit;
 import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
+import lv.sargs.gateway.http.HeadCheck;
+import lv.sargs.gateway.http.Http1Codec;
 import lv.sargs.gateway.http.Http2Codec;
 import lv.sargs.gateway.http.IdleConnectionCloser;
+import lv.sargs.gateway.http.RequestPace;
 import lv.sargs.gateway.http.StreamingBodies;
 import org.tinylog.Logger;
 
@@ -46,10 +49,13 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String PROTOCOL_SELECTION = "protocol-selection";
     static final String IDLE_STATE = "idle-state";
     static final String IDLE_CLOSER = "idle-closer";
+    static final String PACE_BYTES = "pace-bytes";
+    static final String PACE = "pace";
     static final String HTTP1_CODEC = "http1-codec";
     static final String HTTP2_CODEC = "http2-codec";
     static final String HTTP2_STREAMS = "http2-streams";
     static final String HTTP2_TO_HTTP = "http2-to-http";
+    static final String HEAD_CHECK = "head-check";
     static final String STREAMING_BODIES = "streaming-bodies";
     static final String BODY_LIMIT = "body-limit";
     static final String EXCHANGE = "exchange";
@@ -66,6 +72,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     private final Executor handshakeWork;
     private final ExchangeHandler exchange;
     private final Limits limits;
+    private final RequestDeadlines deadlines;
     private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
     private final ConnectionErrors connectionErrors = new ConnectionErrors();
     private final ChannelInitializer<Http2StreamChannel> streams = new ChannelInitializer<>() {
@@ -74,6 +81,10 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
             ChannelPipeline p = stream.pipeline();
             // HTTP/2 frames become the HTTP/1 objects the shared stages below understand.
             p.addLast(HTTP2_TO_HTTP, new Http2StreamFrameToHttpObjectCodec(true));
+            // A stream's headers arrive whole; its body is held to the minimum rate and the body timeout.
+            p.addLast(PACE, new RequestPace(exchange, deadlines).objects());
+            // Right after decoding: a head that breaks HTTP's rules is marked for a 400 before any stage reads it.
+            p.addLast(HEAD_CHECK, new HeadCheck(exchange));
             p.addLast(STREAMING_BODIES, new StreamingBodies(exchange));
             p.addLast(BODY_LIMIT, new BodyLimit(limits.maxBodyBytes(), exchange));
             p.addLast(EXCHANGE, exchange);
@@ -82,7 +93,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
     ClientChannelInitializer(ChannelGroup connections, AllowListFilter allowList, ConnectionsPerSourceLimit perSourceLimit,
                              SslContext tls, Executor handshakeWork, ClientRecognitionHandler recognition,
-                             ExchangeHandler exchange, Limits limits) {
+                             ExchangeHandler exchange, Limits limits, RequestDeadlines deadlines) {
         this.connections = connections;
         this.admission = new Admission(allowList, recognition);
         this.perSourceLimit = perSourceLimit;
@@ -90,6 +101,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         this.handshakeWork = handshakeWork;
         this.exchange = exchange;
         this.limits = limits;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -128,9 +140,16 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     void addHttp1(ChannelPipeline p) {
         addIdle(p);
         // Enforces the request-line and header limits; an oversized head reaches the exchange as a 431/414.
-        p.addBefore(CONNECTION_ERRORS, HTTP1_CODEC, new HttpServerCodec(new HttpDecoderConfig()
+        RequestPace pace = new RequestPace(exchange, deadlines);
+        // Before the codec: a request's first byte starts the clock its head must finish within.
+        p.addBefore(CONNECTION_ERRORS, PACE_BYTES, pace.bytes());
+        p.addBefore(CONNECTION_ERRORS, HTTP1_CODEC, new Http1Codec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(limits.maxHeaderBytes())));
+        // After the codec: a head stops its clock and starts its body's (minimum rate, total bound).
+        p.addBefore(CONNECTION_ERRORS, PACE, pace.objects());
+        // Right after decoding: a head that breaks HTTP's rules is marked for a 400 before any stage reads it.
+        p.addBefore(CONNECTION_ERRORS, HEAD_CHECK, new HeadCheck(exchange));
         // The few routes that stream their body take it here, with their own limit; the rest go on whole.
         p.addBefore(CONNECTION_ERRORS, STREAMING_BODIES, new StreamingBodies(exchange));
         // Whole requests only, up to the body limit (413 beyond it).

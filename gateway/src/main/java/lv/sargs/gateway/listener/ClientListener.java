@@ -105,13 +105,14 @@ public final class ClientListener implements AutoCloseable {
         this.handshakeWork = threads.pool("tls-handshake", handshakes.threads(), handshakes.queue());
         this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
         ExchangeHandler exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
-                () -> draining, metrics);
+                () -> draining, metrics, config.deadlines().maxUploadsPerClient(),
+                config.rateLimit());
         this.initializer = new ClientChannelInitializer(connections,
                 new AllowListFilter(NAME, config.allowList(), metrics),
                 new ConnectionsPerSourceLimit(NAME, config.limits().maxConnectionsPerSource(), metrics),
                 tls, handshakeWork,
                 new ClientRecognitionHandler(NAME, new DeclaredClients(clients), config.limits().handshakeTimeout(), metrics),
-                exchange, config.limits());
+                exchange, config.limits(), config.deadlines());
         metrics.gauge("sargs_requests_in_flight", "Requests being served, by listener.", "listener=\"" + NAME + "\"",
                 inFlight::current);
         metrics.gauge("sargs_connections_open", "Connections open, by listener.", "listener=\"" + NAME + "\"",

@@ -110,7 +110,10 @@ public final class LookupsCapability implements Capability {
             ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
                     c.threads().scheduler("change-feeds"));
             monitor.start(config.changeFeedInterval());
-            reporter.ok("cache " + cache.size() + " entries; registers: " + String.join(" ", registers.connected.keySet()));
+            reporter.ok("registers: " + String.join(" ", registers.connected.keySet()));
+            // The count changes with every miss: read when the status is, not frozen at start.
+            AnswerCache counted = cache;
+            reporter.liveDetail(() -> "cache " + counted.size() + " entries");
             c.metrics().gauge("sargs_cache_entries", "Register answers in the cache.", "", cache::size);
             return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
                     watchRoutes));

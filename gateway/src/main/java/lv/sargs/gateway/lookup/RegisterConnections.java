@@ -132,12 +132,17 @@ final class RegisterConnections implements AutoCloseable {
     }
 
     private static void report(StatusReporter reporter, UpstreamState state) {
-        String why = state.lastError().orElse("answering");
+        String why = reason(state);
         switch (state.health()) {
             case UP -> reporter.ok(why);
             case DEGRADED -> reporter.degraded(why);
             case DOWN -> reporter.failed(why);
         }
+    }
+
+    /** Why the register is in its state: the last error while it fails, never once it answers again. */
+    static String reason(UpstreamState state) {
+        return state.health() == UpstreamState.Health.UP ? "answering" : state.lastError().orElse("failing");
     }
 
     /** Closes every connection and wipes the client secrets; never call it on an event loop. */

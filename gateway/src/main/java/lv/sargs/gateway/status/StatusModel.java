@@ -18,6 +18,7 @@ public final class StatusModel {
     private final Clock clock;
     private final Map<String, ComponentStatus> components = new LinkedHashMap<>();
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.function.Supplier<String>> liveDetails = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatusModel(Clock clock) {
         this.clock = clock;
@@ -47,7 +48,12 @@ public final class StatusModel {
 
     /** The current status of everything. */
     public synchronized StatusSnapshot snapshot() {
-        List<ComponentStatus> all = new ArrayList<>(components.values());
+        List<ComponentStatus> all = new ArrayList<>(components.size());
+        for (ComponentStatus c : components.values()) {
+            java.util.function.Supplier<String> live = liveDetails.get(c.name());
+            all.add(live == null ? c : new ComponentStatus(c.name(), c.state(), c.reason() + "; " + live.get(), c.since(),
+                    c.requiredForReadiness()));
+        }
         State overall = all.isEmpty() ? State.FAILED : State.OK;
         boolean ready = !all.isEmpty();
         for (ComponentStatus c : all) {
@@ -60,6 +66,11 @@ public final class StatusModel {
     /** The current status of component {@code name}, if registered. */
     public synchronized java.util.Optional<ComponentStatus> component(String name) {
         return java.util.Optional.ofNullable(components.get(name));
+    }
+
+    /** Appends {@code detail}'s current value to the component's reason in every snapshot; listeners are not told. */
+    void liveDetail(String name, java.util.function.Supplier<String> detail) {
+        liveDetails.put(name, detail);
     }
 
     void report(String name, State state, String reason) {

@@ -16,6 +16,14 @@ public final class StatusReporter {
         return name;
     }
 
+    /**
+     * A figure that changes too often to be a reported change (e.g. the cache's entry count): read
+     * afresh for every snapshot and appended to the reason, without a status change or a log line.
+     */
+    public void liveDetail(java.util.function.Supplier<String> detail) {
+        model.liveDetail(name, detail);
+    }
+
     public void ok(String reason) {
         model.report(name, State.OK, reason);
     }

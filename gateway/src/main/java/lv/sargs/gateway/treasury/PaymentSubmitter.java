@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.threads.ThreadPools;
+import lv.sargs.gateway.http.ClientValues;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.StatusReport;
@@ -157,7 +158,7 @@ final class PaymentSubmitter implements AutoCloseable {
         // The step may have moved the payment on (STORED to SUBMITTING) before eKase failed.
         Payment p = store.get(loaded.id()).orElse(loaded);
         if (e.code() == EkaseException.Code.REFUSED && p.state() == PaymentState.SUBMITTING) {
-            Logger.warn("treasury: eKase refused {}: {}", p, e.getMessage());
+            Logger.warn("treasury: eKase refused {}: {}", p, ClientValues.forText(e.getMessage()));
             try {
                 record(p, PaymentState.REJECTED, "RJCT", null, e.getMessage());
                 return;
@@ -168,9 +169,9 @@ final class PaymentSubmitter implements AutoCloseable {
         int n = failures.merge(p.id(), 1, Integer::sum);
         Duration wait = backoff(n);
         if (e.code().transientFailure()) {
-            Logger.warn("treasury: {}: {}; retry {} in {} ms", p, e.getMessage(), n, wait.toMillis());
+            Logger.warn("treasury: {}: {}; retry {} in {} ms", p, ClientValues.forText(e.getMessage()), n, wait.toMillis());
         } else {
-            Logger.error("treasury: {}: {}; retry {} in {} ms (operator action needed)", p, e.getMessage(), n,
+            Logger.error("treasury: {}: {}; retry {} in {} ms (operator action needed)", p, ClientValues.forText(e.getMessage()), n,
                     wait.toMillis());
         }
         schedule(p.id(), wait);

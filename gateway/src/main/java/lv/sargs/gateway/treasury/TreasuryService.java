@@ -1,8 +1,6 @@
 package lv.sargs.gateway.treasury;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +18,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import lv.sargs.gateway.identifiers.Iban;
 import lv.sargs.gateway.threads.ThreadPools;
+import lv.sargs.gateway.http.ClientValues;
+import lv.sargs.gateway.http.StrictJson;
 import lv.sargs.gateway.treasury.TreasuryException.Code;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
@@ -41,7 +41,6 @@ import org.w3c.dom.Document;
 public final class TreasuryService implements AutoCloseable {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TreasurySettings settings;
     private final EkaseAdapter ekase;
@@ -193,17 +192,17 @@ public final class TreasuryService implements AutoCloseable {
         try {
             return xml.parse(pain001, IsoMessage.PAIN_001);
         } catch (XmlRejectedException e) {
-            Logger.warn("treasury: rejected input from client {} ({}): {}", caller.name(), e.code(), e.getMessage());
+            Logger.warn("treasury: rejected input from client {} ({}): {}", caller.name(), e.code(),
+                    ClientValues.forText(e.getMessage()));
             throw new TreasuryException(Code.INVALID_DOCUMENT, e.getMessage(), e);
         }
     }
 
     private static JsonNode parseJson(byte[] body) {
         try {
-            return JSON.readTree(body);
+            return StrictJson.read(body);
         } catch (java.io.IOException e) {
-            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new TreasuryException(Code.INVALID_DOCUMENT, "payment JSON: " + why + " (expected: a JSON object)", e);
+            throw new TreasuryException(Code.INVALID_DOCUMENT, "payment JSON: " + StrictJson.describe(e), e);
         }
     }
 

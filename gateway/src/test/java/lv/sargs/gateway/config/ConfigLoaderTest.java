@@ -67,7 +67,7 @@ class ConfigLoaderTest {
                 "listeners.client.allowList: (missing) (expected: a list of address blocks such as [10.20.0.0/16, 2001:db8::/48]; [] admits nobody)",
                 "listeners.client.limits.idleTimeout: 60 seconds (expected: a duration 1s to 1h, written like 500ms, 10s, 2m or 1h)",
                 "listeners.client.limits.requestTimeout: (missing) (expected: a duration, e.g. 3s)",
-                "listeners.client.alowList: (unknown key) (expected: one of bind, allowList, tls, limits; did you mean allowList?)",
+                "listeners.client.alowList: (unknown key) (expected: one of bind, allowList, tls, limits, deadlines, rateLimit; did you mean allowList?)",
                 "listeners.management.allowList[2]: 10.0.0.0/33 (expected: prefix 0-32)",
                 "clients[0].certificate.sha256: AB:CD (expected: a SHA-256 fingerprint: 64 hex digits, colons allowed"
                         + " (openssl x509 -noout -fingerprint -sha256 -in client.pem))",
@@ -79,6 +79,19 @@ class ConfigLoaderTest {
         ConfigFixture f = new ConfigFixture(dir);
         String yaml = f.yaml().replace("protocols: [TLSv1.3, TLSv1.2]", "protocols: [TLSv1.3, TLSv1.2]\n      provider: OPENSSL");
         assertEquals(TlsProvider.OPENSSL, loader.parse(yaml, "sargs.yaml").clientListener().tls().provider());
+    }
+
+    @Test
+    void readsAndValidatesRequestDeadlines() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String deadlines = "requestTimeout: 3s\n    deadlines:\n      headerTimeout: 2s\n      minBodyRate: 4KiB\n"
+                + "      bodyTimeout: 30s\n      maxUploadsPerClient: 3";
+        assertEquals(new RequestDeadlines(Duration.ofSeconds(2), 4096, Duration.ofSeconds(30), 3),
+                loader.parse(f.yaml().replace("requestTimeout: 3s", deadlines), "sargs.yaml").clientListener().deadlines());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(f.yaml().replace("requestTimeout: 3s",
+                deadlines.replace("maxUploadsPerClient: 3", "maxUploadsPerClient: 0")), "sargs.yaml"));
+        assertEquals("listeners.client.deadlines.maxUploadsPerClient: 0 (expected: a whole number 1-1000)",
+                e.problems().get(0).toString());
     }
 
     @Test

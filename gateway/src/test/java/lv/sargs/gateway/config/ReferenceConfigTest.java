@@ -76,6 +76,8 @@ class ReferenceConfigTest {
         assertEquals(new PinSource.File(pin), token.settings().pin());
         assertEquals(Duration.ofSeconds(20), c.shutdownGrace());
         assertEquals(Duration.ofSeconds(3), c.clientListener().limits().requestTimeout());
+        assertEquals(RequestDeadlines.DEFAULTS, c.clientListener().deadlines());
+        assertEquals(ClientRateLimit.DEFAULTS, c.clientListener().rateLimit());
         LookupsConfig lookups = c.lookups().orElseThrow();
         assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.register("viss", VissUpstreamConfig.class).orElseThrow().audience());
         assertEquals(5, lookups.registers().size());

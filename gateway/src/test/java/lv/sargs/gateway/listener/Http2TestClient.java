@@ -110,6 +110,26 @@ final class Http2TestClient implements AutoCloseable {
         return exchange(request);
     }
 
+    /** Sends {@code POST path} with {@code body} and {@code headers} as given (a wrong Content-Length too). */
+    TlsTestClient.Answer post(String path, byte[] body, Map<String, String> headers) throws Exception {
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path,
+                io.netty.buffer.Unpooled.wrappedBuffer(body));
+        headers.forEach(request.headers()::set);
+        return exchange(request);
+    }
+
+    /** Sends {@code GET path} with {@code headers} and each of {@code repeated}'s values as its own header line. */
+    TlsTestClient.Answer get(String path, Map<String, String> headers, Map<String, String[]> repeated) throws Exception {
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+        headers.forEach(request.headers()::set);
+        repeated.forEach((name, values) -> {
+            for (String v : values) {
+                request.headers().add(name, v);
+            }
+        });
+        return exchange(request);
+    }
+
     private TlsTestClient.Answer exchange(DefaultFullHttpRequest request) throws Exception {
         CompletableFuture<TlsTestClient.Answer> answer = new CompletableFuture<>();
         Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel)

@@ -21,9 +21,11 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ClientIdentity;
+import lv.sargs.gateway.config.ClientRateLimit;
 import lv.sargs.gateway.config.ClientListenerConfig;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.Limits;
+import lv.sargs.gateway.config.RequestDeadlines;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.config.TlsProvider;
@@ -78,6 +80,18 @@ final class ListenerFixture implements AutoCloseable {
         this(allowList, limits, TlsProvider.JDK, null);
     }
 
+    /** With {@code deadlines} for requests arriving slowly. */
+    ListenerFixture(RequestDeadlines deadlines) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, deadlines,
+                ClientRateLimit.DEFAULTS);
+    }
+
+    /** With {@code rateLimit} per client. */
+    ListenerFixture(ClientRateLimit rateLimit) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, RequestDeadlines.DEFAULTS,
+                rateLimit);
+    }
+
     /**
      * With the server key on {@code token} (a fresh {@code key} of that spec, certified for
      * 127.0.0.1 by {@link #CA}), served through {@code provider}; the token is closed with the fixture.
@@ -96,6 +110,11 @@ final class ListenerFixture implements AutoCloseable {
 
     private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey)
             throws Exception {
+        this(allowList, limits, provider, serverKey, RequestDeadlines.DEFAULTS, ClientRateLimit.DEFAULTS);
+    }
+
+    private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
+                            RequestDeadlines deadlines, ClientRateLimit rateLimit) throws Exception {
         dir = Files.createTempDirectory("sargs-listener");
         Path caFile = dir.resolve("client-ca.pem");
         CA.writeCertificatePem(caFile);
@@ -105,7 +124,7 @@ final class ListenerFixture implements AutoCloseable {
         }
         config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
                 new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2"), provider),
-                limits);
+                limits, deadlines, rateLimit);
         clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),

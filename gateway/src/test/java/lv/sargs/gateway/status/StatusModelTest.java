@@ -69,6 +69,19 @@ class StatusModelTest {
     }
 
     @Test
+    void readsALiveDetailAfreshForEverySnapshotWithoutTellingListeners() {
+        List<String> seen = new ArrayList<>();
+        StatusReporter lookups = model.register("lookups", false, State.OK, "registers: viss");
+        model.addListener((p, c) -> seen.add(c.reason()));
+        java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
+        lookups.liveDetail(() -> "cache " + entries.get() + " entries");
+        assertEquals("registers: viss; cache 0 entries", model.snapshot().components().get(0).reason());
+        entries.set(412);
+        assertEquals("registers: viss; cache 412 entries", model.snapshot().components().get(0).reason());
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
     void refusesTheSameComponentTwice() {
         model.register("token", true, State.OK, "ok");
         assertThrows(IllegalArgumentException.class, () -> model.register("token", true, State.OK, "ok"));

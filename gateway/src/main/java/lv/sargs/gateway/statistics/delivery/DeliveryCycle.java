@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lv.sargs.gateway.http.ClientValues;
 import lv.sargs.gateway.statistics.DeliveryAttempt;
 import lv.sargs.gateway.statistics.LbAnswer;
 import lv.sargs.gateway.statistics.ProducedFile;
@@ -65,7 +66,7 @@ public final class DeliveryCycle {
         try {
             exchange = connector.open();
         } catch (DeliveryException e) {
-            Logger.warn("statistics delivery: {}", e.getMessage());
+            Logger.warn("statistics delivery: {}", ClientValues.forText(e.getMessage()));
             for (ReportStatus report : pending) {
                 recordFailure(report.id(), e);
             }
@@ -83,7 +84,7 @@ public final class DeliveryCycle {
                 collect(exchange);
             }
         } catch (DeliveryException e) {
-            Logger.warn("statistics replies: {}", e.getMessage());
+            Logger.warn("statistics replies: {}", ClientValues.forText(e.getMessage()));
             failure = e.getMessage();
         }
         if (failure == null) {
@@ -100,7 +101,7 @@ public final class DeliveryCycle {
                 deliverFile(report.id(), file, exchange);
             }
         } catch (DeliveryException e) {
-            Logger.warn("statistics report {}: {}", report.id(), e.getMessage());
+            Logger.warn("statistics report {}: {}", report.id(), ClientValues.forText(e.getMessage()));
             recordFailure(report.id(), e);
             return e;
         }

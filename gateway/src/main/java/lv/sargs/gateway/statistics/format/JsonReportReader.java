@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.Reader;
+import lv.sargs.gateway.http.StrictJson;
 
 /**
  * Reads a report given as one JSON object (indicator name to string or number value), streaming
@@ -24,7 +26,8 @@ final class JsonReportReader {
         this.problems = problems;
         this.maxValueChars = maxValueChars;
         // A name or value is one report line: no longer than a line may be, so memory stays bounded.
-        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        // A name twice would be one indicator reported twice, the second silently winning: refused instead.
+        this.factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(maxValueChars).maxNameLength(maxValueChars).maxNumberLength(maxValueChars)
                 .maxNestingDepth(2).build()).build();
     }
@@ -75,7 +78,7 @@ final class JsonReportReader {
                 return line(p);
             } catch (JsonProcessingException e) {
                 problems.stop(line(p), "unreadable JSON (expected: one object of names to values of at most "
-                        + maxValueChars + " characters): " + e.getOriginalMessage());
+                        + maxValueChars + " characters): " + StrictJson.describe(e));
                 return line(p);
             }
         }

@@ -20,11 +20,11 @@ public final class Problems {
         this.cap = cap;
     }
 
-    /** Records a problem at {@code line}. */
+    /** Records a problem at {@code line}; the report's own text in it is escaped and shortened here, once for all. */
     public void add(long line, String text) {
         total++;
         if (kept.size() < cap) {
-            kept.add(new Problem(line, text));
+            kept.add(new Problem(line, lv.sargs.gateway.http.ClientValues.forText(text)));
         }
     }
 

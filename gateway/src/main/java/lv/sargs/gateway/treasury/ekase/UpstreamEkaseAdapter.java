@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import lv.sargs.gateway.http.ClientValues;
 import lv.sargs.gateway.treasury.xml.Elements;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
 import lv.sargs.gateway.treasury.xml.SafeXml;
@@ -180,7 +181,7 @@ public final class UpstreamEkaseAdapter implements EkaseAdapter {
         try {
             return xml.parse(body, expected);
         } catch (XmlRejectedException e) {
-            Logger.warn("treasury: rejected input from eKase ({}): {}", e.code(), e.getMessage());
+            Logger.warn("treasury: rejected input from eKase ({}): {}", e.code(), ClientValues.forText(e.getMessage()));
             throw new EkaseException(EkaseException.Code.MALFORMED_ANSWER, "eKase answer: " + e.getMessage(), e);
         }
     }

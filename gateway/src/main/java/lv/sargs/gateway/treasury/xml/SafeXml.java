@@ -12,6 +12,7 @@ import javax.xml.transform.dom.DOMResult;
 import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.sax.TransformerHandler;
 import javax.xml.validation.ValidatorHandler;
+import lv.sargs.gateway.http.ClientValues;
 import org.w3c.dom.Document;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
@@ -62,7 +63,6 @@ public final class SafeXml {
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             throw new IllegalStateException("the JDK's schema validator lacks secure processing", e);
         }
-        validator.setErrorHandler(new Strict(message.id(), XmlRejectedException.Code.SCHEMA_INVALID));
         return run(xml, message.id(), message.namespace(), validator);
     }
 
@@ -100,7 +100,10 @@ public final class SafeXml {
             LimitingFilter filter = new LimitingFilter(limits, what, namespace);
             filter.setParent(reader);
             filter.setContentHandler(downstream);
-            filter.setErrorHandler(new Strict(what, XmlRejectedException.Code.MALFORMED));
+            filter.setErrorHandler(new Strict(what, XmlRejectedException.Code.MALFORMED, filter));
+            if (validator != null) {
+                validator.setErrorHandler(new Strict(what, XmlRejectedException.Code.SCHEMA_INVALID, filter));
+            }
             filter.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity " + systemId + " refused");
             });
@@ -110,7 +113,8 @@ public final class SafeXml {
         } catch (SAXException e) {
             throw classify(what, e);
         } catch (IOException e) {
-            throw new XmlRejectedException(XmlRejectedException.Code.MALFORMED, what + ": " + e.getMessage(), e);
+            throw new XmlRejectedException(XmlRejectedException.Code.MALFORMED, what + ": the document could not be read ("
+                    + ClientValues.forText(e.getMessage()) + ")", e);
         } catch (TransformerConfigurationException | ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be hardened", e);
         }
@@ -137,7 +141,9 @@ public final class SafeXml {
             return new XmlRejectedException(XmlRejectedException.Code.DOCTYPE_FORBIDDEN,
                     what + ": a DOCTYPE is not accepted (no DTD, no entities)");
         }
-        return new XmlRejectedException(XmlRejectedException.Code.MALFORMED, what + ": " + position(e) + message, e);
+        // The parser's own words on well-formedness name only the document's text (element names, characters).
+        return new XmlRejectedException(XmlRejectedException.Code.MALFORMED, what + ": " + position(e)
+                + "not well-formed XML: " + ClientValues.forText(message), e);
     }
 
     private static String position(SAXException e) {
@@ -159,10 +165,12 @@ public final class SafeXml {
     private static final class Strict implements ErrorHandler {
         private final String what;
         private final XmlRejectedException.Code code;
+        private final LimitingFilter where;
 
-        Strict(String what, XmlRejectedException.Code code) {
+        Strict(String what, XmlRejectedException.Code code, LimitingFilter where) {
             this.what = what;
             this.code = code;
+            this.where = where;
         }
 
         @Override
@@ -184,7 +192,7 @@ public final class SafeXml {
             if (code == XmlRejectedException.Code.MALFORMED) {
                 return new Rejection(classify(what, e));
             }
-            return new Rejection(new XmlRejectedException(code, what + ": " + position(e) + e.getMessage(), e));
+            return new Rejection(new XmlRejectedException(code, SchemaWording.describe(what, e, where), e));
         }
     }
 
