@@ -1,12 +1,19 @@
 package lv.sargs.gateway.treasury.xml;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Counts depth, elements and attributes as the parser reports them and stops the parse at the
- * first bound broken; checks the root element's namespace when a message is expected.
+ * first bound broken; checks the root element's namespace when a message is expected; keeps the
+ * path of the element being read ({@code /Document/BkToCstmrStmt/Stmt/Ntry[2]/Sts}) so that a
+ * refusal can name where it happened.
  */
 final class LimitingFilter extends XMLFilterImpl {
 
@@ -25,6 +32,11 @@ final class LimitingFilter extends XMLFilterImpl {
     private final String expectedNamespace;
     private int depth;
     private int elements;
+    /** One frame per open element: its path step and how many children of each name it has had. */
+    private final Deque<Frame> open = new ArrayDeque<>();
+
+    private record Frame(String step, Map<String, Integer> children) {
+    }
 
     LimitingFilter(XmlLimits limits, String what, String expectedNamespace) {
         this.limits = limits;
@@ -51,13 +63,29 @@ final class LimitingFilter extends XMLFilterImpl {
             throw stop(XmlRejectedException.Code.WRONG_MESSAGE, "root element {" + uri + "}" + localName
                     + " (expected: {" + expectedNamespace + "}Document)");
         }
+        int nth = open.isEmpty() ? 1 : open.peek().children().merge(localName, 1, Integer::sum);
+        open.push(new Frame(nth == 1 ? localName : localName + "[" + nth + "]", new HashMap<>()));
         super.startElement(uri, localName, qName, atts);
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         depth--;
+        // The validator checks an element's content at its end: the path still names it meanwhile.
         super.endElement(uri, localName, qName);
+        open.poll();
+    }
+
+    /** The path of the element being read, e.g. {@code /Document/GrpHdr/MsgId}; {@code /} before the root. */
+    String path() {
+        if (open.isEmpty()) {
+            return "/";
+        }
+        StringBuilder path = new StringBuilder();
+        for (Iterator<Frame> i = open.descendingIterator(); i.hasNext(); ) {
+            path.append('/').append(i.next().step());
+        }
+        return path.toString();
     }
 
     private Stop stop(XmlRejectedException.Code code, String detail) {

@@ -2,6 +2,7 @@ package lv.sargs.gateway.treasury.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -62,7 +63,6 @@ public final class SafeXml {
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             throw new IllegalStateException("the JDK's schema validator lacks secure processing", e);
         }
-        validator.setErrorHandler(new Strict(message.id(), XmlRejectedException.Code.SCHEMA_INVALID));
         return run(xml, message.id(), message.namespace(), validator);
     }
 
@@ -98,9 +98,12 @@ public final class SafeXml {
             }
             XMLReader reader = newReader();
             LimitingFilter filter = new LimitingFilter(limits, what, namespace);
+            if (validator != null) {
+                validator.setErrorHandler(new Strict(what, XmlRejectedException.Code.SCHEMA_INVALID, filter::path));
+            }
             filter.setParent(reader);
             filter.setContentHandler(downstream);
-            filter.setErrorHandler(new Strict(what, XmlRejectedException.Code.MALFORMED));
+            filter.setErrorHandler(new Strict(what, XmlRejectedException.Code.MALFORMED, null));
             filter.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity " + systemId + " refused");
             });
@@ -145,6 +148,18 @@ public final class SafeXml {
                 ? "line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ": " : "";
     }
 
+    /**
+     * The schema validator's message without its rule key ({@code cvc-…:}) and with namespace
+     * prefixes of expected elements dropped: the element path already says where.
+     */
+    static String ownWords(String validatorMessage) {
+        if (validatorMessage == null) {
+            return "not valid against the message's schema";
+        }
+        return validatorMessage.replaceFirst("^cvc-[A-Za-z0-9.-]+: ", "")
+                .replaceAll("\"urn:iso:std:iso:20022:tech:xsd:[a-z0-9.]+\":", "");
+    }
+
     /** Carries a classified rejection raised by an error handler. */
     private static final class Rejection extends SAXException {
         final transient XmlRejectedException rejection;
@@ -155,14 +170,19 @@ public final class SafeXml {
         }
     }
 
-    /** Turns every error into a rejection of the given code; warnings are ignored. */
+    /**
+     * Turns every error into a rejection of the given code, naming the element path when it is
+     * known; warnings are ignored.
+     */
     private static final class Strict implements ErrorHandler {
         private final String what;
         private final XmlRejectedException.Code code;
+        private final Supplier<String> path;
 
-        Strict(String what, XmlRejectedException.Code code) {
+        Strict(String what, XmlRejectedException.Code code, Supplier<String> path) {
             this.what = what;
             this.code = code;
+            this.path = path;
         }
 
         @Override
@@ -184,7 +204,8 @@ public final class SafeXml {
             if (code == XmlRejectedException.Code.MALFORMED) {
                 return new Rejection(classify(what, e));
             }
-            return new Rejection(new XmlRejectedException(code, what + ": " + position(e) + e.getMessage(), e));
+            String where = path == null ? position(e) : position(e) + "element " + path.get() + ": ";
+            return new Rejection(new XmlRejectedException(code, what + ": " + where + ownWords(e.getMessage()), e));
         }
     }
 
