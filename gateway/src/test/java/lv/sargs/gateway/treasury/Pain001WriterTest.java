@@ -23,7 +23,7 @@ class Pain001WriterTest {
             + "\"ultimateDebtor\":{\"name\":\"Skola & <Co>\"},\"transfers\":["
             + "{\"amount\":\"100.10\",\"creditor\":{\"name\":\"SIA A\",\"iban\":\"LV44HABA0551000000001\"},"
             + "\"ekk\":\"2231\",\"amk\":\"110\",\"remittanceInformation\":\"Rekins 1\"},"
-            + "{\"amount\":0.9,\"currency\":\"EUR\",\"creditor\":{\"name\":\"Valsts kase\",\"iban\":\"LV07TREL2200000000002\"},"
+            + "{\"amount\":\"0.90\",\"currency\":\"EUR\",\"creditor\":{\"name\":\"Valsts kase\",\"iban\":\"LV07TREL2200000000002\"},"
             + "\"creditorBic\":\"TRELLV22\"}]}";
 
     @Test
@@ -53,11 +53,12 @@ class Pain001WriterTest {
 
     @Test
     void treasuryRulesCatchCodesUltimateDebtorDatesAndBatchSums() throws Exception {
-        String bad = REQUEST.replace("\"2231\"", "\"22A1\"").replace("\"110\"", "\"1100\"")
-                .replace("{\"name\":\"Skola & <Co>\"}", "{\"name\":\"Skola\"}");
+        // The JSON check refuses such codes before any XML exists: the XML is edited afterwards.
+        String bad = REQUEST.replace("{\"name\":\"Skola & <Co>\"}", "{\"name\":\"Skola\"}");
         byte[] xml = Pain001Writer.write(JSON.readTree(bad), PaymentIds.generate(), Instant.now(), TODAY.minusDays(1));
         String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("<CtrlSum>101.00</CtrlSum><ReqdExctnDt>", "<CtrlSum>101.01</CtrlSum><ReqdExctnDt>");
+                .replace("<CtrlSum>101.00</CtrlSum><ReqdExctnDt>", "<CtrlSum>101.01</CtrlSum><ReqdExctnDt>")
+                .replace("<Cd>2231</Cd>", "<Cd>22A1</Cd>").replace("<Cd>110</Cd>", "<Cd>1100</Cd>");
         PaymentInstruction p = PaymentInstruction.of(new SafeXml(XmlLimits.TREASURY)
                 .parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), IsoMessage.PAIN_001));
         List<String> problems = TreasuryRules.problems(p, TODAY);
