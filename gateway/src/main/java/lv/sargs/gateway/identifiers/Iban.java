@@ -34,7 +34,8 @@ public record Iban(String value) {
 
     /**
      * What is wrong with an IBAN of any country in electronic form — ISO 13616 shape, the
-     * country's length ({@link IbanLengths}), for LV the 21-character layout, MOD 97-10 — as {@code "<value> (expected: ...)"}; empty when valid.
+     * country's length ({@link IbanLengths}), for LV the 21-character layout, MOD 97-10 — as
+     * {@code "<value> (expected: ...)"}; empty when valid.
      * Payments may go to foreign accounts; an LV {@code Iban} record is stricter.
      */
     public static Optional<String> problem(String iban) {
