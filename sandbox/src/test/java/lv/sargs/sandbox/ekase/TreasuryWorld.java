@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.gateway.treasury.ekase.EkaseSettings;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.hsm.KeySpec;
