@@ -57,7 +57,7 @@ public final class SandboxMain {
         Map<String, SimulatorControls> controls = Map.of(
                 "viss", new SimulatorControls(sandbox.viss().faults(), sandbox.viss().calls()),
                 "fpr", new SimulatorControls(sandbox.fpr().faults(), sandbox.fpr().calls()),
-                "ekase", new SimulatorControls(more.ekase().faults(), more.ekase().calls()));
+                "ekase", new SimulatorControls(more.ekase().faults(), more.ekase().calls(), more.ekase().replays()));
         try {
             for (String[] fault : parsed.faults) {
                 applyFault(controls, fault);

@@ -122,7 +122,7 @@ class PaymentRequestCheckTest {
     void theWriterRefusesBeforeWritingAnyXml() throws Exception {
         ObjectNode r = request();
         transfer(r).put("amount", "1e2");
-        TreasuryException e = assertThrows(TreasuryException.class, () -> Pain001Writer.write(r, PaymentIds.generate(),
+        TreasuryException e = assertThrows(TreasuryException.class, () -> Pain001Writer.write(r, PaymentIds.derive("client-a", "key-1"),
                 Instant.now(), LocalDate.parse("2026-11-21")));
         assertTrue(e.getMessage().startsWith("payment JSON: $.transfers[0].amount: \"1e2\""), e.getMessage());
     }

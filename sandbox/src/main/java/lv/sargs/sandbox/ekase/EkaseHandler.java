@@ -47,14 +47,17 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final SimPayments payments;
     private final Ledger ledger;
     private final SafeXml xml;
+    private final Replays replays;
     private final Clock clock;
     private final ZoneId zone;
 
-    EkaseHandler(Map<String, SimUser> users, SimPayments payments, Ledger ledger, SafeXml xml, Clock clock, ZoneId zone) {
+    EkaseHandler(Map<String, SimUser> users, SimPayments payments, Ledger ledger, SafeXml xml, Replays replays,
+                 Clock clock, ZoneId zone) {
         this.users = users;
         this.payments = payments;
         this.ledger = ledger;
         this.xml = xml;
+        this.replays = replays;
         this.clock = clock;
         this.zone = zone;
     }
@@ -95,6 +98,10 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (request.method() == HttpMethod.GET && path.startsWith("/payments/")) {
             String msgId = URLDecoder.decode(path.substring("/payments/".length()), StandardCharsets.UTF_8);
+            Optional<byte[]> captured = replays.get(Replays.Kind.STATUS, msgId);
+            if (captured.isPresent()) {
+                return xml(HttpResponseStatus.OK, captured.get());
+            }
             return payments.get(msgId)
                     .map(p -> xml(HttpResponseStatus.OK, Pain002Writer.status(p, payments.status(p), clock.instant())))
                     .orElseGet(() -> text(HttpResponseStatus.NOT_FOUND, "no payment with MsgId " + msgId));
@@ -103,6 +110,10 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return report(body);
         }
         if (request.method() == HttpMethod.GET && path.equals("/notifications")) {
+            Optional<byte[]> captured = replays.get(Replays.Kind.NOTIFICATIONS, null);
+            if (captured.isPresent()) {
+                return xml(HttpResponseStatus.OK, captured.get());
+            }
             long after = Long.parseLong(uri.parameters().getOrDefault("after", List.of("0")).get(0));
             payments.settle();
             return xml(HttpResponseStatus.OK, CamtWriter.notifications(ledger, ledger.after(after, 100), clock.instant()));
@@ -154,6 +165,11 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Element request = Elements.at(doc.getDocumentElement(), "AcctRptgReq", "RptgReq").orElseThrow();
         String kind = Elements.required(request, "ReqdMsgNmId");
         String iban = Elements.text(request, "Acct", "Id", "IBAN").orElse("");
+        Replays.Kind asked = kind.equals(Replays.Kind.REPORT.message()) ? Replays.Kind.REPORT : Replays.Kind.STATEMENT;
+        Optional<byte[]> captured = replays.get(asked, iban);
+        if (captured.isPresent()) {
+            return xml(HttpResponseStatus.OK, captured.get());
+        }
         Optional<SimAccount> account = ledger.account(iban);
         if (account.isEmpty()) {
             return text(HttpResponseStatus.NOT_FOUND, "no account " + iban);
