@@ -30,8 +30,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import lv.sargs.gateway.config.Cidr;
-import lv.sargs.gateway.treasury.xml.SafeXml;
-import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.sandbox.fault.FaultHandler;
 import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.sandbox.fault.ServerCertificateMode;
@@ -153,7 +151,6 @@ public final class EkaseSimulator implements AutoCloseable {
         // Concurrent: users registered while running (register) are seen by the handlers at once.
         Map<String, SimUser> users = settings.users().stream()
                 .collect(Collectors.toConcurrentMap(SimUser::name, Function.identity()));
-        SafeXml xml = new SafeXml(XmlLimits.TREASURY);
         Replays replays = new Replays();
         SourceFilter sourceFilter = new SourceFilter(settings.sources());
         Faults faults = new Faults(ENDPOINTS);
@@ -178,11 +175,11 @@ public final class EkaseSimulator implements AutoCloseable {
                             ch.pipeline().addLast("source", sourceFilter)
                                     .addLast("tls", identity.newHandler(ch.alloc()))
                                     .addLast("http", new HttpServerCodec())
-                                    .addLast("aggregate", new HttpObjectAggregator(XmlLimits.TREASURY.maxBytes()))
+                                    .addLast("aggregate", new HttpObjectAggregator(SimXml.MAX_BYTES))
                                     // Counted before faults: a call that a fault spoils was still made.
                                     .addLast("calls", counting)
                                     .addLast("faults", new FaultHandler(faults, EkaseSimulator::endpointOf))
-                                    .addLast("ekase", new EkaseHandler(users, payments, ledger, xml, replays,
+                                    .addLast("ekase", new EkaseHandler(users, payments, ledger, replays,
                                             settings.clock(), RIGA));
                         }
                     })
