@@ -42,6 +42,8 @@ public final class SafeXml {
         this.limits = limits;
         this.parsers = hardenedParsers();
         this.builders = hardenedBuilders();
+        // Compiles every message schema now, when the gateway starts, not within a client's first request.
+        Schemas.of(IsoMessage.PAIN_001);
     }
 
     /** The bounds this parser enforces. */
