@@ -58,7 +58,7 @@ public final class SandboxMain {
                 "viss", new SimulatorControls(sandbox.viss().faults(), sandbox.viss().calls()),
                 "fpr", new SimulatorControls(sandbox.fpr().faults(), sandbox.fpr().calls()),
                 "vid", new SimulatorControls(sandbox.vid().faults(), sandbox.vid().calls()),
-                "ekase", new SimulatorControls(more.ekase().faults(), more.ekase().calls()));
+                "ekase", new SimulatorControls(more.ekase().faults(), more.ekase().calls(), more.ekase().replays()));
         try {
             for (String[] fault : parsed.faults) {
                 applyFault(controls, fault);

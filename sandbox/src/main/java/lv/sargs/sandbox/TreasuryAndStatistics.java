@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.sandbox.ekase.EkaseSimulator;
 import lv.sargs.sandbox.ekase.SimUser;
 import lv.sargs.sandbox.lb.LbFileExchange;
@@ -63,7 +62,7 @@ final class TreasuryAndStatistics implements AutoCloseable {
                     .server("localhost", "127.0.0.1").build();
             ekase = EkaseSimulator.start(EkaseSimulator.Settings.loopback(
                     ca.issue("ekase.sandbox").server("localhost", "127.0.0.1").build(), ca.certificate(),
-                    List.of(new SimUser(USER, password, EkaseMode.MANAGE))).withFaultCertificates(expired, untrusted));
+                    List.of(new SimUser(USER, password, SimUser.Mode.MANAGE))).withFaultCertificates(expired, untrusted));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted starting the sandbox eKase");

@@ -80,7 +80,7 @@ class LargeReportUploadIT {
         for (int i = 0; i < files.size(); i++) {
             JsonNode file = files.get(i);
             assertTrue(file.get("name").asText().matches(prefix + "_ABC_20261031_0" + (i + 1) + "_0" + files.size()
-                    + "_v01\\.txt\\.p7m"), file.toString());
+                    + "_v01\\.p7m"), file.toString());
             assertTrue(file.get("size").asLong() <= 95_000_000L, file.toString());
         }
     }

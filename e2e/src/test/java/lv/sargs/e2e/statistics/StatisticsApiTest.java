@@ -104,14 +104,14 @@ class StatisticsApiTest {
         assertEquals(REPORTS + "/" + id, posted.headers().firstValue("Location").orElseThrow());
         assertEquals("PRODUCED", produced.get("state").asText(), posted.body());
         JsonNode file = produced.get("files").get(0);
-        assertEquals("K01_ABC_20261031.txt.p7m", file.get("name").asText());
+        assertEquals("K01_ABC_20261031.p7m", file.get("name").asText());
         assertTrue(file.get("size").asLong() > 0 && file.get("sha256").asText().matches("[0-9a-f]{64}"), file.toString());
 
         JsonNode status = awaitState(reporting, id, "ACCEPTED");
         assertTrue(status.get("answer").get("accepted").asBoolean(), status.toString());
         assertEquals("DELIVERED", status.get("files").get(0).get("delivery").asText());
         assertTrue(status.get("attempts").get(0).get("succeeded").asBoolean(), status.toString());
-        assertEquals(List.of("K01_ABC_20261031.txt.p7m"), bank.exchange.received().get(0).files());
+        assertEquals(List.of("K01_ABC_20261031.p7m"), bank.exchange.received().get(0).files());
         ComponentStatus component = gateway.status().component("statistics").orElseThrow();
         assertEquals(State.OK, component.state(), component.reason());
     }
@@ -129,7 +129,7 @@ class StatisticsApiTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(202, posted.statusCode(), posted.body());
-        assertEquals("K02_ABC_20261031.txt.p7m", JSON.readTree(posted.body()).get("files").get(0).get("name").asText());
+        assertEquals("K02_ABC_20261031.p7m", JSON.readTree(posted.body()).get("files").get(0).get("name").asText());
     }
 
     @Test

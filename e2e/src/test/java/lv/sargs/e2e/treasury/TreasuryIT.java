@@ -20,6 +20,7 @@ import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.Tokens;
 import lv.sargs.sandbox.demo.TreasuryWiring;
+import lv.sargs.sandbox.ekase.Replays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,10 +78,15 @@ class TreasuryIT {
     }
 
     private static JsonNode awaitState(String location, String state) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        return awaitState(gateway, location, state);
+    }
+
+    /** The payment at {@code location} once {@code box} shows it in {@code state} (at most 30 s). */
+    static JsonNode awaitState(GatewayUnderTest box, String location, String state) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
         JsonNode payment;
         do {
-            HttpResponse<String> answer = gateway.get(location);
+            HttpResponse<String> answer = box.get(location);
             assertEquals(200, answer.statusCode(), answer.body());
             payment = JSON.readTree(answer.body());
             if (state.equals(payment.get("state").asText())) {
@@ -138,6 +144,39 @@ class TreasuryIT {
         String endToEndId = booked.at("/endToEndIds/0").asText();
         assertEquals(1, ekase.simulator().arrivals(endToEndId), "arrivals at eKase");
         assertEquals(1, ekase.simulator().bookings(endToEndId), "bookings at the Treasury");
+    }
+
+    @Test
+    void aReplayedCapturedStatementReachesTheCoreSystemWithItsFiguresUnchanged() throws Exception {
+        Path captured = dir.resolve("captured-camt053.xml");
+        try (var in = TreasuryIT.class.getResourceAsStream("captured-camt053.xml")) {
+            Files.copy(in, captured);
+        }
+        ekase.simulator().replays().put(Replays.Kind.STATEMENT, DEBTOR, captured);
+        try {
+            String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Riga")).minusDays(1).toString();
+            HttpResponse<String> answer = gateway.get("/v1/treasury/accounts/" + DEBTOR + "/statement?date=" + yesterday);
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonNode s = JSON.readTree(answer.body()).at("/statements/0");
+            assertEquals("CAPTURED-STMT-1", JSON.readTree(answer.body()).get("messageId").asText());
+            assertEquals("221", s.get("legalSequenceNumber").asText());
+            assertEquals("98765.43", s.at("/balances/0/amount").asText());
+            assertEquals("GADA", s.at("/balances/0/subType").asText());
+            assertEquals("98000.10", s.at("/balances/1/amount").asText());
+            assertEquals("765.33", s.at("/summary/debits/sum").asText());
+            JsonNode entry = s.at("/entries/0");
+            assertEquals("765.33", entry.get("amount").asText());
+            assertEquals("DBIT", entry.get("creditDebit").asText());
+            assertEquals("BANK-PMT-9", entry.at("/batches/0/pmtInfId").asText());
+            assertEquals("Tartu Ülikooli Õppehoone OÜ", entry.at("/transactions/0/creditor/name").asText());
+            assertEquals("RF18539007547034", entry.at("/transactions/0/structuredRemittance/0/creditorReference").asText());
+            HttpResponse<String> xml = gateway.get("/v1/treasury/accounts/" + DEBTOR + "/statement?date=" + yesterday,
+                    "Accept", "application/xml");
+            assertEquals(Files.readString(captured, StandardCharsets.UTF_8), xml.body(), "the captured bytes as received");
+        } finally {
+            ekase.simulator().replays().clear();
+        }
     }
 
     @Test

@@ -33,8 +33,9 @@ public record Iban(String value) {
     }
 
     /**
-     * What is wrong with an IBAN of any country in electronic form — ISO 13616 shape, for LV the
-     * 21-character layout, MOD 97-10 — as {@code "<value> (expected: ...)"}; empty when valid.
+     * What is wrong with an IBAN of any country in electronic form — ISO 13616 shape, the
+     * country's length ({@link IbanLengths}), for LV the 21-character layout, MOD 97-10 — as
+     * {@code "<value> (expected: ...)"}; empty when valid.
      * Payments may go to foreign accounts; an LV {@code Iban} record is stricter.
      */
     public static Optional<String> problem(String iban) {
@@ -46,6 +47,15 @@ public record Iban(String value) {
         if (iban.startsWith("LV")) {
             String lv = latvianProblem(iban);
             return lv == null ? Optional.empty() : Optional.of(iban + " (expected: " + lv + ")");
+        }
+        String country = iban.substring(0, 2);
+        java.util.OptionalInt length = IbanLengths.of(country);
+        if (length.isEmpty()) {
+            return Optional.of(iban + " (expected: an IBAN of a country in the IBAN registry; " + country + " is not)");
+        }
+        if (iban.length() != length.getAsInt()) {
+            return Optional.of(iban + " (expected: " + length.getAsInt() + " characters for " + country + ", not "
+                    + iban.length() + ")");
         }
         return mod97(iban.substring(4) + iban.substring(0, 4)) == 1 ? Optional.empty()
                 : Optional.of(iban + " (expected: valid check digits, ISO 7064 MOD 97-10)");

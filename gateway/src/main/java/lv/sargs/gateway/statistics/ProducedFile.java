@@ -3,7 +3,7 @@ package lv.sargs.gateway.statistics;
 /**
  * One signed and encrypted file of a report as produced and delivered.
  *
- * @param name the file name, e.g. {@code K01_ABC_20261231.txt.p7m}
+ * @param name the file name, e.g. {@code K01_ABC_20261231.p7m}
  * @param size its size in bytes
  * @param sha256 the SHA-256 of the file, lowercase hex
  * @param delivery how far its upload got

@@ -5,12 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
@@ -20,67 +16,28 @@ import lv.sargs.gateway.treasury.xml.SafeXml;
  * Writes the pain.001.001.03 for a JSON payment request (see {@code docs/treasury.md}): one
  * PmtInf (TRF) from the debtor's Treasury account with one CdtTrfTxInf per transfer, the
  * identifiers from {@link PaymentIds}, budget codes as {@code RgltryRptg/Dtls} (Tp EKK/AMK).
- * Shape errors are listed by JSON path; Treasury rules are checked later on the XML, as for
- * documents clients send as is.
+ * The request is checked field by field first ({@link PaymentRequestCheck}, problems listed by
+ * JSON path); Treasury rules are checked later on the XML, as for documents clients send as is.
  */
 final class Pain001Writer {
-
-    private static final Set<String> TOP = Set.of("debtor", "ultimateDebtor", "requestedExecutionDate", "transfers");
-    private static final Set<String> TRANSFER = Set.of("amount", "currency", "creditor", "creditorBic",
-            "ultimateDebtor", "remittanceInformation", "ekk", "amk");
-    private static final Set<String> PARTY = Set.of("name", "iban");
-    private static final int MAX_TRANSFERS = 1000;
 
     private Pain001Writer() {
     }
 
     static byte[] write(JsonNode request, PaymentIds ids, Instant now, LocalDate today) {
-        List<String> problems = new ArrayList<>();
-        if (!request.isObject()) {
-            throw invalid(List.of("$: " + request.getNodeType() + " (expected: a JSON object)"));
-        }
-        unknown("$", request, TOP, problems);
-        String debtorName = text(request, "$", "debtor", "name", 140, true, problems);
-        String debtorIban = text(request, "$", "debtor", "iban", 34, true, problems);
-        unknown("$.debtor", request.path("debtor"), PARTY, problems);
-        String ultimate = request.has("ultimateDebtor") ? text(request, "$", "ultimateDebtor", "name", 140, true, problems)
-                : null;
-        LocalDate date = today;
-        if (request.hasNonNull("requestedExecutionDate")) {
-            try {
-                date = LocalDate.parse(request.get("requestedExecutionDate").asText());
-            } catch (DateTimeParseException e) {
-                problems.add("$.requestedExecutionDate: " + request.get("requestedExecutionDate")
-                        + " (expected: YYYY-MM-DD)");
-            }
-        }
-        JsonNode transfers = request.path("transfers");
-        if (!transfers.isArray() || transfers.isEmpty() || transfers.size() > MAX_TRANSFERS) {
-            problems.add("$.transfers: " + (transfers.isArray() ? transfers.size() + " items" : "missing")
-                    + " (expected: 1-" + MAX_TRANSFERS + " transfers)");
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; transfers.isArray() && i < transfers.size(); i++) {
-            JsonNode t = transfers.get(i);
-            String at = "$.transfers[" + i + "]";
-            unknown(at, t, TRANSFER, problems);
-            unknown(at + ".creditor", t.path("creditor"), PARTY, problems);
-            text(t, at, "creditor", "name", 140, true, problems);
-            text(t, at, "creditor", "iban", 34, true, problems);
-            JsonNode amount = t.path("amount");
-            if (amount.isTextual() || amount.isNumber()) {
-                try {
-                    sum = sum.add(new BigDecimal(amount.asText()));
-                } catch (NumberFormatException e) {
-                    problems.add(at + ".amount: " + amount + " (expected: a decimal such as \"100.00\")");
-                }
-            } else {
-                problems.add(at + ".amount: " + (amount.isMissingNode() ? "missing" : amount)
-                        + " (expected: a decimal such as \"100.00\")");
-            }
-        }
+        List<String> problems = PaymentRequestCheck.problems(request);
         if (!problems.isEmpty()) {
             throw invalid(problems);
+        }
+        String debtorName = request.path("debtor").path("name").asText();
+        String debtorIban = request.path("debtor").path("iban").asText();
+        String ultimate = request.hasNonNull("ultimateDebtor") ? request.path("ultimateDebtor").path("name").asText() : null;
+        LocalDate date = request.hasNonNull("requestedExecutionDate")
+                ? LocalDate.parse(request.get("requestedExecutionDate").asText()) : today;
+        JsonNode transfers = request.path("transfers");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode t : transfers) {
+            sum = sum.add(new BigDecimal(t.get("amount").asText()));
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 512 * transfers.size());
@@ -191,35 +148,6 @@ final class Pain001Writer {
         leaf(w, "BIC", bic);
         w.writeEndElement();
         w.writeEndElement();
-    }
-
-    private static String text(JsonNode parent, String base, String object, String field, int maxLength,
-                               boolean required, List<String> problems) {
-        JsonNode node = parent.path(object).path(field);
-        String at = base + "." + object + "." + field;
-        if (node.isMissingNode() || node.isNull()) {
-            if (required) {
-                problems.add(at + ": missing (expected: text)");
-            }
-            return null;
-        }
-        if (!node.isTextual() || node.asText().isBlank() || node.asText().length() > maxLength) {
-            problems.add(at + ": " + node + " (expected: text of 1-" + maxLength + " characters)");
-            return null;
-        }
-        return node.asText();
-    }
-
-    private static void unknown(String at, JsonNode node, Set<String> known, List<String> problems) {
-        if (!node.isObject()) {
-            return;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problems.add(at + "." + name + ": unknown field (expected one of " + known + ")");
-            }
-        }
     }
 
     private static TreasuryException invalid(List<String> problems) {

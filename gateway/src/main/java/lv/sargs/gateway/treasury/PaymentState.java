@@ -33,7 +33,7 @@ public enum PaymentState {
     public static PaymentState ofIsoStatus(String code) {
         return switch (code) {
             case "ACSC" -> BOOKED;
-            case "ACCP", "ACSP", "ACWC", "ACCR" -> ACCEPTED;
+            case "ACCP", "ACSP", "ACWC" -> ACCEPTED;
             case "RJCT" -> REJECTED;
             default -> SUBMITTED;
         };

@@ -117,7 +117,7 @@ public final class TreasuryService implements AutoCloseable {
             if (earlier.isPresent()) {
                 return replay(earlier.get(), digest, idempotencyKey);
             }
-            PaymentIds ids = PaymentIds.generate();
+            PaymentIds ids = PaymentIds.derive(caller.name(), idempotencyKey);
             byte[] pain001 = json ? Pain001Writer.write(parseJson(body), ids, clock.instant(), today()) : body;
             PaymentInstruction instruction = PaymentInstruction.of(parse(caller, pain001));
             List<String> problems = TreasuryRules.problems(instruction, today());

@@ -44,7 +44,7 @@ class LargeReportIT {
             long size = Long.parseLong(parts[1]);
             assertTrue(size <= StatisticsSettings.DEFAULT_MAX_FILE_BYTES, line);
             assertEquals(size, Files.size(dir.resolve("out").resolve(parts[0])), line);
-            assertTrue(parts[0].matches("K01_ABC_20261031_0\\d_0" + files.size() + "_v01\\.txt\\.p7m"), line);
+            assertTrue(parts[0].matches("K01_ABC_20261031_0\\d_0" + files.size() + "_v01\\.p7m"), line);
         }
         try (var left = Files.list(dir)) {
             assertTrue(left.noneMatch(f -> f.toString().endsWith(".spool")), "the spool is removed");

@@ -51,7 +51,7 @@ class ReportFilesTest {
             for (int i = 0; i < files.size(); i++) {
                 ProducedFile f = files.get(i);
                 Path p7m = dir.resolve("out").resolve(f.name());
-                assertEquals(String.format("K01_ABC_20261031_%02d_%02d_v01.txt.p7m", i + 1, files.size()), f.name());
+                assertEquals(String.format("K01_ABC_20261031_%02d_%02d_v01.p7m", i + 1, files.size()), f.name());
                 assertEquals(Files.size(p7m), f.size());
                 assertTrue(f.size() <= LIMIT, f.name() + " is " + f.size() + " bytes, over the limit " + LIMIT);
                 assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -99,7 +99,7 @@ class ReportFilesTest {
     void keepsASmallReportInOneFileAndAReportWithoutDataHoldsOnlyTheIdentifyingLines() throws Exception {
         try (StatisticsFixture fixture = new StatisticsFixture(KeySpec.RSA_2048)) {
             List<ProducedFile> files = produce(fixture, fixture.settings(dir, LIMIT), "");
-            assertEquals(List.of("K01_ABC_20261031.txt.p7m"), files.stream().map(ProducedFile::name).toList());
+            assertEquals(List.of("K01_ABC_20261031.p7m"), files.stream().map(ProducedFile::name).toList());
             byte[] content = new Openssl(dir.resolve("openssl"), fixture.ca)
                     .decryptAndVerify(dir.resolve("out").resolve(files.get(0).name()), fixture.lbRsa, "rsa");
             assertEquals(StatisticsFixture.identifying().lines().toList(),

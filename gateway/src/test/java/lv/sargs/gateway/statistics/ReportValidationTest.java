@@ -124,7 +124,7 @@ class ReportValidationTest {
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), StatisticsFixture.TODAY, 1, dir,
                 dir.resolve("out"));
         assertEquals(1, files.size());
-        assertEquals("K01_ABC_20261031.txt.p7m", files.get(0).name());
+        assertEquals("K01_ABC_20261031.p7m", files.get(0).name());
     }
 
     @Test

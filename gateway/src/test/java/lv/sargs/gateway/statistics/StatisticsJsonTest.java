@@ -15,10 +15,10 @@ class StatisticsJsonTest {
     void writesAStatusWithIsoDatesAndReadsItBack() throws Exception {
         ReportStatus status = new ReportStatus("r1", ReportState.REJECTED, "K01", "ABC", LocalDate.of(2026, 10, 31), 0,
                 1, Instant.parse("2026-11-21T09:00:00Z"),
-                List.of(new ProducedFile("K01_ABC_20261031.txt.p7m", 1663, "ab12", ProducedFile.Delivery.DELIVERED)),
+                List.of(new ProducedFile("K01_ABC_20261031.p7m", 1663, "ab12", ProducedFile.Delivery.DELIVERED)),
                 List.of(new DeliveryAttempt(Instant.parse("2026-11-21T09:00:01Z"), true, "1 file(s) in STAT/OUT")),
-                new LbAnswer("K01_ABC_20261031.txt.p7m.20261121090002000.reply.txt", Instant.parse("2026-11-21T09:05:00Z"),
-                        false, List.of("ERROR=K01_ABC_20261031.txt.p7m line 9: R7=1,5 (expected: '.')")));
+                new LbAnswer("K01_ABC_20261031.p7m.20261121090002000.reply.txt", Instant.parse("2026-11-21T09:05:00Z"),
+                        false, List.of("ERROR=K01_ABC_20261031.p7m line 9: R7=1,5 (expected: '.')")));
         ObjectMapper json = StatisticsJson.mapper();
 
         String text = json.writeValueAsString(status);

@@ -80,8 +80,8 @@ class StatisticsServiceTest {
         try (StatisticsService service = restart()) {
             ReportStatus status = service.status(id).orElseThrow();
             assertEquals(ReportState.PRODUCED, status.state());
-            assertEquals(List.of("K01_ABC_20261031.txt.p7m"), status.files().stream().map(ProducedFile::name).toList());
-            assertTrue(Files.size(dir.resolve("files").resolve(id).resolve("K01_ABC_20261031.txt.p7m")) > 0);
+            assertEquals(List.of("K01_ABC_20261031.p7m"), status.files().stream().map(ProducedFile::name).toList());
+            assertTrue(Files.size(dir.resolve("files").resolve(id).resolve("K01_ABC_20261031.p7m")) > 0);
             assertFalse(status.attempts().isEmpty());
             assertTrue(status.attempts().stream().noneMatch(DeliveryAttempt::succeeded));
             assertTrue(status.attempts().get(0).detail().contains("cannot connect"), status.attempts().toString());
@@ -103,8 +103,8 @@ class StatisticsServiceTest {
             assertEquals(2, v2.setVersion());
             assertEquals(1, v2.correction());
             assertTrue(v1.files().size() > 1 && v2.files().size() > 1, "both split");
-            assertTrue(v1.files().stream().allMatch(f -> f.name().endsWith("_v01.txt.p7m")), v1.files().toString());
-            assertTrue(v2.files().stream().allMatch(f -> f.name().endsWith("_v02.txt.p7m")), v2.files().toString());
+            assertTrue(v1.files().stream().allMatch(f -> f.name().endsWith("_v01.p7m")), v1.files().toString());
+            assertTrue(v2.files().stream().allMatch(f -> f.name().endsWith("_v02.p7m")), v2.files().toString());
         }
     }
 

@@ -23,12 +23,12 @@ class Pain001WriterTest {
             + "\"ultimateDebtor\":{\"name\":\"Skola & <Co>\"},\"transfers\":["
             + "{\"amount\":\"100.10\",\"creditor\":{\"name\":\"SIA A\",\"iban\":\"LV44HABA0551000000001\"},"
             + "\"ekk\":\"2231\",\"amk\":\"110\",\"remittanceInformation\":\"Rekins 1\"},"
-            + "{\"amount\":0.9,\"currency\":\"EUR\",\"creditor\":{\"name\":\"Valsts kase\",\"iban\":\"LV07TREL2200000000002\"},"
+            + "{\"amount\":\"0.90\",\"currency\":\"EUR\",\"creditor\":{\"name\":\"Valsts kase\",\"iban\":\"LV07TREL2200000000002\"},"
             + "\"creditorBic\":\"TRELLV22\"}]}";
 
     @Test
     void writesASchemaValidPain001ThatPassesTheTreasuryRules() throws Exception {
-        PaymentIds ids = PaymentIds.generate();
+        PaymentIds ids = PaymentIds.derive("client-a", "key-1");
         byte[] xml = Pain001Writer.write(JSON.readTree(REQUEST), ids, Instant.parse("2026-11-21T07:00:00Z"), TODAY);
         Document doc = new SafeXml(XmlLimits.TREASURY).parse(xml, IsoMessage.PAIN_001);
         PaymentInstruction p = PaymentInstruction.of(doc);
@@ -44,8 +44,20 @@ class Pain001WriterTest {
     }
 
     @Test
+    void identifiersAreDerivedFromTheClientAndItsIdempotencyKey() {
+        PaymentIds once = PaymentIds.derive("bank-core", "5f0c6a1e-2b1d-4c55-9d1e-0a7e3c1f9b20");
+        PaymentIds again = PaymentIds.derive("bank-core", "5f0c6a1e-2b1d-4c55-9d1e-0a7e3c1f9b20");
+        assertEquals(once, again);
+        assertEquals(once.msgId(), again.msgId());
+        assertEquals(once.endToEndId(2), again.endToEndId(2));
+        assertTrue(!once.equals(PaymentIds.derive("other-core", "5f0c6a1e-2b1d-4c55-9d1e-0a7e3c1f9b20")));
+        assertTrue(!once.equals(PaymentIds.derive("bank-core", "5f0c6a1e-2b1d-4c55-9d1e-0a7e3c1f9b21")));
+        assertTrue(!PaymentIds.derive("ab", "c").equals(PaymentIds.derive("a", "bc")));
+    }
+
+    @Test
     void identifiersFitIsoLengths() {
-        PaymentIds ids = PaymentIds.generate();
+        PaymentIds ids = PaymentIds.derive("client-a", "key-1");
         assertEquals(20, ids.paymentId().length());
         assertTrue(ids.endToEndId(999).length() <= 35);
         assertTrue(ids.paymentId().matches("[a-z2-7]{20}"));
@@ -53,11 +65,12 @@ class Pain001WriterTest {
 
     @Test
     void treasuryRulesCatchCodesUltimateDebtorDatesAndBatchSums() throws Exception {
-        String bad = REQUEST.replace("\"2231\"", "\"22A1\"").replace("\"110\"", "\"1100\"")
-                .replace("{\"name\":\"Skola & <Co>\"}", "{\"name\":\"Skola\"}");
-        byte[] xml = Pain001Writer.write(JSON.readTree(bad), PaymentIds.generate(), Instant.now(), TODAY.minusDays(1));
+        // The JSON check refuses such codes before any XML exists: the XML is edited afterwards.
+        String bad = REQUEST.replace("{\"name\":\"Skola & <Co>\"}", "{\"name\":\"Skola\"}");
+        byte[] xml = Pain001Writer.write(JSON.readTree(bad), PaymentIds.derive("client-a", "key-1"), Instant.now(), TODAY.minusDays(1));
         String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("<CtrlSum>101.00</CtrlSum><ReqdExctnDt>", "<CtrlSum>101.01</CtrlSum><ReqdExctnDt>");
+                .replace("<CtrlSum>101.00</CtrlSum><ReqdExctnDt>", "<CtrlSum>101.01</CtrlSum><ReqdExctnDt>")
+                .replace("<Cd>2231</Cd>", "<Cd>22A1</Cd>").replace("<Cd>110</Cd>", "<Cd>1100</Cd>");
         PaymentInstruction p = PaymentInstruction.of(new SafeXml(XmlLimits.TREASURY)
                 .parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), IsoMessage.PAIN_001));
         List<String> problems = TreasuryRules.problems(p, TODAY);
@@ -71,7 +84,7 @@ class Pain001WriterTest {
     @Test
     void refusesNonObjectJson() {
         TreasuryException e = assertThrows(TreasuryException.class, () -> Pain001Writer.write(JSON.readTree("[1]"),
-                PaymentIds.generate(), Instant.now(), TODAY));
+                PaymentIds.derive("client-a", "key-1"), Instant.now(), TODAY));
         assertEquals("payment JSON: $: ARRAY (expected: a JSON object)", e.getMessage());
     }
 }

@@ -28,7 +28,7 @@ import lv.sargs.hsm.jws.JwsSigner;
 
 /**
  * The first protocol step of an OAuth upstream: the token call over the same mutual TLS, with the
- * client secret and, for VISS, the RS256 client assertion signed on the token (PROTOCOLS.md §1).
+ * client secret and, for VISS, the RS256 client assertion signed on the token (docs/protocols.md §1).
  * The access token it gets is never shown.
  */
 final class TokenCall {

@@ -18,13 +18,16 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Path;
+import lv.sargs.sandbox.ekase.Replays;
 import lv.sargs.sandbox.fault.FaultPlan;
 import lv.sargs.sandbox.fault.ServerCertificateMode;
 
 /**
  * The admin API: {@code PUT /faults/{sim}/{endpoint|*}} with a fault plan in its text form,
  * {@code PUT /faults/{sim}/server-certificate} with {@code VALID|EXPIRED|UNTRUSTED},
- * {@code DELETE /faults/{sim}}, and {@code GET /calls/{sim}}. One request per connection.
+ * {@code DELETE /faults/{sim}}, {@code GET /calls/{sim}}, and for eKase {@code PUT /replay/ekase/{kind}[/{key}]}
+ * with a captured document's path and {@code DELETE /replay/ekase}. One request per connection.
  */
 @ChannelHandler.Sharable
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -34,6 +37,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             PUT    /faults/{simulator}/server-certificate body: VALID | EXPIRED | UNTRUSTED
             DELETE /faults/{simulator}                    no faults, valid certificate
             GET    /calls/{simulator}                     requests per endpoint (JSON)
+            PUT    /replay/ekase/report/{iban}            body: path of a captured camt.052, answered for that account
+            PUT    /replay/ekase/statement/{iban}         body: path of a captured camt.053, answered for every day asked
+            PUT    /replay/ekase/notifications            body: path of a captured camt.054
+            PUT    /replay/ekase/status/{MsgId}           body: path of a captured pain.002
+            DELETE /replay/ekase                          the simulator's own documents again
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +82,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 throw new IllegalStateException("cannot render call counts", e);
             }
         }
+        if (what.equals("replay")) {
+            return replay(sim, method, parts, body);
+        }
         if (what.equals("faults") && method.equals(HttpMethod.DELETE) && parts.length == 3) {
             sim.faults().clear();
             return text(HttpResponseStatus.OK, "cleared\n");
@@ -89,6 +100,35 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return text(HttpResponseStatus.OK, "set\n");
         }
         return text(HttpResponseStatus.NOT_FOUND, USAGE);
+    }
+
+    private static FullHttpResponse replay(SimulatorControls sim, HttpMethod method, String[] parts, String body) {
+        if (sim.replays() == null) {
+            throw new IllegalArgumentException("simulator " + parts[2] + " has no replay (expected: ekase)");
+        }
+        if (method.equals(HttpMethod.DELETE) && parts.length == 3) {
+            sim.replays().clear();
+            return text(HttpResponseStatus.OK, "cleared\n");
+        }
+        if (!method.equals(HttpMethod.PUT) || parts.length < 4 || parts.length > 5) {
+            return text(HttpResponseStatus.NOT_FOUND, USAGE);
+        }
+        Replays.Kind kind;
+        try {
+            kind = Replays.Kind.valueOf(parts[3].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("replay: " + parts[3] + " (expected: report, statement, notifications or status)", e);
+        }
+        boolean keyed = kind != Replays.Kind.NOTIFICATIONS;
+        if (keyed != (parts.length == 5)) {
+            throw new IllegalArgumentException("replay " + parts[3] + ": " + (keyed ? "an IBAN or MsgId after it" : "no key")
+                    + " (expected: " + (keyed ? "/replay/ekase/" + parts[3] + "/{key}" : "/replay/ekase/notifications") + ")");
+        }
+        if (body.isEmpty()) {
+            throw new IllegalArgumentException("replay: empty body (expected: the path of a captured " + kind.message() + ")");
+        }
+        sim.replays().put(kind, keyed ? java.net.URLDecoder.decode(parts[4], StandardCharsets.UTF_8) : null, Path.of(body));
+        return text(HttpResponseStatus.OK, "replaying " + body + "\n");
     }
 
     private static ServerCertificateMode certificateMode(String body) {

@@ -1,5 +1,6 @@
 package lv.sargs.sandbox.admin;
 
+import lv.sargs.sandbox.ekase.Replays;
 import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.sandbox.server.CallCounter;
 
@@ -8,6 +9,12 @@ import lv.sargs.sandbox.server.CallCounter;
  *
  * @param faults its fault controls
  * @param calls its call counter
+ * @param replays its captured-document replay, or null when it has none
  */
-public record SimulatorControls(Faults faults, CallCounter calls) {
+public record SimulatorControls(Faults faults, CallCounter calls, Replays replays) {
+
+    /** Controls of a simulator without replay. */
+    public SimulatorControls(Faults faults, CallCounter calls) {
+        this(faults, calls, null);
+    }
 }

@@ -86,7 +86,7 @@ public final class TreasuryWiring {
         Files.deleteIfExists(passwordFile);
         Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(passwordFile, new String(password) + "\n", StandardCharsets.UTF_8);
-        ekase.simulator().register(new SimUser(USER, password, mode));
+        ekase.simulator().register(new SimUser(USER, password, SimUser.Mode.valueOf(mode.name())));
 
         return """
                 treasury:

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import lv.sargs.gateway.treasury.xml.IsoMessage;
 
 /** Writes camt.052 (today so far), camt.053 (a closed day) and camt.054 (entries after a cursor) from the ledger. */
 final class CamtWriter {
@@ -20,7 +19,7 @@ final class CamtWriter {
 
     /** Today's unclosed-day report: opening booked and interim booked balances, today's entries. */
     static byte[] report(Ledger ledger, SimAccount account, LocalDate today, Instant now) {
-        XmlOut x = new XmlOut(IsoMessage.CAMT_052, "BkToCstmrAcctRpt");
+        XmlOut x = new XmlOut(SimMessage.CAMT_052, "BkToCstmrAcctRpt");
         header(x, now);
         x.open("Rpt").leaf("Id", "RPT-" + account.iban() + "-" + today.format(DAY)).leaf("CreDtTm", XmlOut.dateTime(now));
         account(x, account);
@@ -35,7 +34,7 @@ final class CamtWriter {
 
     /** The statement of a closed day: opening and closing booked balances and the day's entries. */
     static byte[] statement(Ledger ledger, SimAccount account, LocalDate day, Instant now) {
-        XmlOut x = new XmlOut(IsoMessage.CAMT_053, "BkToCstmrStmt");
+        XmlOut x = new XmlOut(SimMessage.CAMT_053, "BkToCstmrStmt");
         header(x, now);
         x.open("Stmt").leaf("Id", "STM-" + account.iban() + "-" + day.format(DAY)).leaf("CreDtTm", XmlOut.dateTime(now));
         account(x, account);
@@ -50,7 +49,7 @@ final class CamtWriter {
 
     /** One notification per account holding entries after the cursor; NtryRef carries each entry's sequence. */
     static byte[] notifications(Ledger ledger, List<LedgerEntry> entries, Instant now) {
-        XmlOut x = new XmlOut(IsoMessage.CAMT_054, "BkToCstmrDbtCdtNtfctn");
+        XmlOut x = new XmlOut(SimMessage.CAMT_054, "BkToCstmrDbtCdtNtfctn");
         header(x, now);
         Map<String, List<LedgerEntry>> byAccount = new LinkedHashMap<>();
         for (LedgerEntry e : entries) {

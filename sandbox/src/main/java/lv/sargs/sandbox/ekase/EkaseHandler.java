@@ -25,12 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import lv.sargs.gateway.treasury.ekase.EkaseMode;
-import lv.sargs.gateway.treasury.xml.Elements;
-import lv.sargs.gateway.treasury.xml.IsoMessage;
-import lv.sargs.gateway.treasury.xml.SafeXml;
-import lv.sargs.gateway.treasury.xml.XmlRejectedException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -46,15 +40,16 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Map<String, SimUser> users;
     private final SimPayments payments;
     private final Ledger ledger;
-    private final SafeXml xml;
+    private final Replays replays;
     private final Clock clock;
     private final ZoneId zone;
 
-    EkaseHandler(Map<String, SimUser> users, SimPayments payments, Ledger ledger, SafeXml xml, Clock clock, ZoneId zone) {
+    EkaseHandler(Map<String, SimUser> users, SimPayments payments, Ledger ledger, Replays replays, Clock clock,
+                 ZoneId zone) {
         this.users = users;
         this.payments = payments;
         this.ledger = ledger;
-        this.xml = xml;
+        this.replays = replays;
         this.clock = clock;
         this.zone = zone;
     }
@@ -88,13 +83,17 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = uri.path();
         byte[] body = ByteBufUtil.getBytes(request.content());
         if (request.method() == HttpMethod.POST && path.equals("/payments")) {
-            if (user.get().mode() != EkaseMode.MANAGE) {
+            if (user.get().mode() != SimUser.Mode.MANAGE) {
                 return text(HttpResponseStatus.FORBIDDEN, "user " + user.get().name() + " is in view mode");
             }
             return payment(user.get(), body);
         }
         if (request.method() == HttpMethod.GET && path.startsWith("/payments/")) {
             String msgId = URLDecoder.decode(path.substring("/payments/".length()), StandardCharsets.UTF_8);
+            Optional<byte[]> captured = replays.get(Replays.Kind.STATUS, msgId);
+            if (captured.isPresent()) {
+                return xml(HttpResponseStatus.OK, captured.get());
+            }
             return payments.get(msgId)
                     .map(p -> xml(HttpResponseStatus.OK, Pain002Writer.status(p, payments.status(p), clock.instant())))
                     .orElseGet(() -> text(HttpResponseStatus.NOT_FOUND, "no payment with MsgId " + msgId));
@@ -103,6 +102,10 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return report(body);
         }
         if (request.method() == HttpMethod.GET && path.equals("/notifications")) {
+            Optional<byte[]> captured = replays.get(Replays.Kind.NOTIFICATIONS, null);
+            if (captured.isPresent()) {
+                return xml(HttpResponseStatus.OK, captured.get());
+            }
             long after = Long.parseLong(uri.parameters().getOrDefault("after", List.of("0")).get(0));
             payments.settle();
             return xml(HttpResponseStatus.OK, CamtWriter.notifications(ledger, ledger.after(after, 100), clock.instant()));
@@ -111,32 +114,17 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private FullHttpResponse payment(SimUser user, byte[] body) {
-        Document doc;
+        SimPain001 read;
         try {
-            doc = xml.parse(body, IsoMessage.PAIN_001);
-        } catch (XmlRejectedException e) {
+            read = SimPain001.read(body);
+        } catch (SimXml.Refused e) {
             return xml(HttpResponseStatus.BAD_REQUEST, Pain002Writer.invalidFile("NOTPROVIDED", e.getMessage(),
                     clock.instant()));
         }
-        Element root = Elements.at(doc.getDocumentElement(), "CstmrCdtTrfInitn").orElseThrow();
-        List<ReceivedPayment.Batch> batches = new ArrayList<>();
-        List<String> endToEndIds = new ArrayList<>();
-        for (Element pmtInf : Elements.children(root, "PmtInf")) {
-            List<ReceivedPayment.Transfer> transfers = new ArrayList<>();
-            for (Element tx : Elements.children(pmtInf, "CdtTrfTxInf")) {
-                String e2e = Elements.required(tx, "PmtId", "EndToEndId");
-                endToEndIds.add(e2e);
-                transfers.add(new ReceivedPayment.Transfer(e2e, new BigDecimal(Elements.required(tx, "Amt", "InstdAmt")),
-                        Elements.text(tx, "Cdtr", "Nm").orElse("?"),
-                        Elements.text(tx, "CdtrAcct", "Id", "IBAN").orElse("?"),
-                        Elements.text(tx, "RmtInf", "Ustrd").orElse(null)));
-            }
-            batches.add(new ReceivedPayment.Batch(Elements.required(pmtInf, "PmtInfId"),
-                    Elements.text(pmtInf, "DbtrAcct", "Id", "IBAN").orElse("?"),
-                    Elements.text(pmtInf, "Dbtr", "Nm").orElse("?"), transfers));
-        }
+        List<ReceivedPayment.Batch> batches = read.batches();
+        List<String> endToEndIds = read.endToEndIds();
         payments.countArrival(endToEndIds);
-        String msgId = Elements.required(root, "GrpHdr", "MsgId");
+        String msgId = read.msgId();
         ReceivedPayment incoming = new ReceivedPayment(msgId, user.name(), batches, clock.instant(), null, null);
         SimPayments.Receipt receipt = payments.receive(incoming);
         ReceivedPayment kept = receipt.payment();
@@ -145,26 +133,41 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private FullHttpResponse report(byte[] body) {
-        Document doc;
+        Element request;
         try {
-            doc = xml.parse(body, IsoMessage.CAMT_060);
-        } catch (XmlRejectedException e) {
+            request = SimXml.child(SimXml.read(body, SimMessage.CAMT_060), "AcctRptgReq")
+                    .flatMap(r -> SimXml.child(r, "RptgReq"))
+                    .orElseThrow(() -> new SimXml.Refused("camt.060: Document/AcctRptgReq/RptgReq missing"));
+        } catch (SimXml.Refused e) {
             return text(HttpResponseStatus.BAD_REQUEST, e.getMessage());
         }
-        Element request = Elements.at(doc.getDocumentElement(), "AcctRptgReq", "RptgReq").orElseThrow();
-        String kind = Elements.required(request, "ReqdMsgNmId");
-        String iban = Elements.text(request, "Acct", "Id", "IBAN").orElse("");
+        Optional<String> requested = SimXml.text(request, "ReqdMsgNmId");
+        if (requested.isEmpty()) {
+            return text(HttpResponseStatus.BAD_REQUEST, "camt.060: RptgReq/ReqdMsgNmId missing");
+        }
+        String kind = requested.get();
+        String iban = SimXml.text(request, "Acct", "Id", "IBAN").orElse("");
+        Replays.Kind asked = kind.equals(Replays.Kind.REPORT.message()) ? Replays.Kind.REPORT : Replays.Kind.STATEMENT;
+        Optional<byte[]> captured = replays.get(asked, iban);
+        if (captured.isPresent()) {
+            return xml(HttpResponseStatus.OK, captured.get());
+        }
         Optional<SimAccount> account = ledger.account(iban);
         if (account.isEmpty()) {
             return text(HttpResponseStatus.NOT_FOUND, "no account " + iban);
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate day = Elements.text(request, "RptgPrd", "FrToDt", "FrDt").map(LocalDate::parse).orElse(today);
+        LocalDate day;
+        try {
+            day = SimXml.text(request, "RptgPrd", "FrToDt", "FrDt").map(LocalDate::parse).orElse(today);
+        } catch (java.time.format.DateTimeParseException e) {
+            return text(HttpResponseStatus.BAD_REQUEST, "camt.060: RptgReq/RptgPrd/FrToDt/FrDt (expected: YYYY-MM-DD)");
+        }
         payments.settle();
-        if (kind.equals(IsoMessage.CAMT_052.id())) {
+        if (kind.equals(SimMessage.CAMT_052.id())) {
             return xml(HttpResponseStatus.OK, CamtWriter.report(ledger, account.get(), today, clock.instant()));
         }
-        if (kind.equals(IsoMessage.CAMT_053.id())) {
+        if (kind.equals(SimMessage.CAMT_053.id())) {
             if (!day.isBefore(today) || day.isBefore(ledger.firstDay())) {
                 return text(HttpResponseStatus.BAD_REQUEST, "no closed day " + day);
             }

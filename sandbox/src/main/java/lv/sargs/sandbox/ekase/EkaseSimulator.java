@@ -30,8 +30,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import lv.sargs.gateway.config.Cidr;
-import lv.sargs.gateway.treasury.xml.SafeXml;
-import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.sandbox.fault.FaultHandler;
 import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.sandbox.fault.ServerCertificateMode;
@@ -121,9 +119,11 @@ public final class EkaseSimulator implements AutoCloseable {
     private final Map<String, SimUser> users;
     private final Faults faults;
     private final CallCounter calls;
+    private final Replays replays;
 
     private EkaseSimulator(EventLoopGroup group, Channel server, SourceFilter sourceFilter, SimPayments payments,
-                           Ledger ledger, Map<String, SimUser> users, Faults faults, CallCounter calls) {
+                           Ledger ledger, Map<String, SimUser> users, Faults faults, CallCounter calls,
+                           Replays replays) {
         this.group = group;
         this.server = server;
         this.sourceFilter = sourceFilter;
@@ -132,6 +132,7 @@ public final class EkaseSimulator implements AutoCloseable {
         this.users = users;
         this.faults = faults;
         this.calls = calls;
+        this.replays = replays;
     }
 
     /** Starts a simulator on 127.0.0.1, port 0. */
@@ -150,7 +151,7 @@ public final class EkaseSimulator implements AutoCloseable {
         // Concurrent: users registered while running (register) are seen by the handlers at once.
         Map<String, SimUser> users = settings.users().stream()
                 .collect(Collectors.toConcurrentMap(SimUser::name, Function.identity()));
-        SafeXml xml = new SafeXml(XmlLimits.TREASURY);
+        Replays replays = new Replays();
         SourceFilter sourceFilter = new SourceFilter(settings.sources());
         Faults faults = new Faults(ENDPOINTS);
         CallCounter calls = new CallCounter();
@@ -174,16 +175,16 @@ public final class EkaseSimulator implements AutoCloseable {
                             ch.pipeline().addLast("source", sourceFilter)
                                     .addLast("tls", identity.newHandler(ch.alloc()))
                                     .addLast("http", new HttpServerCodec())
-                                    .addLast("aggregate", new HttpObjectAggregator(XmlLimits.TREASURY.maxBytes()))
+                                    .addLast("aggregate", new HttpObjectAggregator(SimXml.MAX_BYTES))
                                     // Counted before faults: a call that a fault spoils was still made.
                                     .addLast("calls", counting)
                                     .addLast("faults", new FaultHandler(faults, EkaseSimulator::endpointOf))
-                                    .addLast("ekase", new EkaseHandler(users, payments, ledger, xml, settings.clock(),
-                                            RIGA));
+                                    .addLast("ekase", new EkaseHandler(users, payments, ledger, replays,
+                                            settings.clock(), RIGA));
                         }
                     })
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users, faults, calls);
+            return new EkaseSimulator(group, server, sourceFilter, payments, ledger, users, faults, calls, replays);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             throw e;
@@ -219,6 +220,11 @@ public final class EkaseSimulator implements AutoCloseable {
      */
     public Faults faults() {
         return faults;
+    }
+
+    /** The captured documents answered instead of the simulator's own ({@code docs/sandbox.md}, replay). */
+    public Replays replays() {
+        return replays;
     }
 
     /** Requests received per endpoint (an unknown operation counts as {@code other}), faulted ones included. */

@@ -1,7 +1,6 @@
 package lv.sargs.sandbox.ekase;
 
 import java.util.Arrays;
-import lv.sargs.gateway.treasury.ekase.EkaseMode;
 
 /**
  * An eKase user of the simulator: name, password and its one mode.
@@ -10,7 +9,15 @@ import lv.sargs.gateway.treasury.ekase.EkaseMode;
  * @param password the password, compared in constant time, never printed
  * @param mode VIEW (reports only) or MANAGE (also payment import)
  */
-public record SimUser(String name, char[] password, EkaseMode mode) {
+public record SimUser(String name, char[] password, Mode mode) {
+
+    /** What an eKase user may do, as the Treasury registers it. */
+    public enum Mode {
+        /** Reports only. */
+        VIEW,
+        /** Reports and payment import. */
+        MANAGE
+    }
 
     public SimUser {
         password = password.clone();

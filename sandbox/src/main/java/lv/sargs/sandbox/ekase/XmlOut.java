@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import lv.sargs.gateway.treasury.xml.IsoMessage;
-import lv.sargs.gateway.treasury.xml.SafeXml;
 
 /** A small StAX writer for the simulator's ISO 20022 answers; errors are programming errors. */
 final class XmlOut {
@@ -14,9 +12,9 @@ final class XmlOut {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
     private final XMLStreamWriter w;
 
-    XmlOut(IsoMessage message, String root) {
+    XmlOut(SimMessage message, String root) {
         try {
-            w = SafeXml.outputFactory().createXMLStreamWriter(bytes, "UTF-8");
+            w = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("Document");
             w.writeDefaultNamespace(message.namespace());

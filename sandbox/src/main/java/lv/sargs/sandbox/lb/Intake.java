@@ -64,7 +64,7 @@ final class Intake {
             Optional<UploadName> parsed = UploadName.parse(name);
             if (parsed.isEmpty()) {
                 reply(user, inDir, List.of(new Opened(name, sha256, null)), List.of(name
-                        + ": file name (expected: aaa_kkk_yyyymmdd.txt.p7m or aaa_kkk_yyyymmdd_nn_ss_vvv.txt.p7m)"));
+                        + ": file name (expected: aaa_kkk_yyyymmdd.p7m or aaa_kkk_yyyymmdd_nn_ss_vvv.p7m)"));
                 return;
             }
             UploadName upName = parsed.get();

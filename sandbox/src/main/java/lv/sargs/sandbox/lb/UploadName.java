@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of an uploaded file's name, {@code aaa_kkk_yyyymmdd[_nn_ss_vvv].txt.p7m}.
+ * The parts of an uploaded file's name, {@code aaa_kkk_yyyymmdd[_nn_ss_vvv].p7m}
+ * ({@code .p7m} replaces the plain file's {@code .txt}, file-exchange rules point 2).
  *
  * @param prefix {@code aaa}
  * @param orgCode {@code kkk}
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 record UploadName(String prefix, String orgCode, String date, int part, int parts, int version) {
 
     private static final Pattern NAME = Pattern.compile(
-            "([A-Za-z0-9]{3})_([A-Za-z0-9]{3}|[0-9]{11})_([0-9]{8})(?:_([0-9]{2})_([0-9]{2})_v([0-9]{2}))?\\.txt\\.p7m");
+            "([A-Za-z0-9]{3})_([A-Za-z0-9]{3}|[0-9]{11})_([0-9]{8})(?:_([0-9]{2})_([0-9]{2})_v([0-9]{2}))?\\.p7m");
 
     static Optional<UploadName> parse(String name) {
         Matcher m = NAME.matcher(name);

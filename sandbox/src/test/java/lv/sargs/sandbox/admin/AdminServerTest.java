@@ -11,9 +11,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import lv.sargs.sandbox.ekase.Replays;
 import lv.sargs.sandbox.fault.FaultPlan;
 import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.sandbox.fault.ServerCertificateMode;
@@ -21,17 +24,20 @@ import lv.sargs.sandbox.server.CallCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AdminServerTest {
 
     private final Faults faults = new Faults(Set.of("person", "token"));
     private final CallCounter calls = new CallCounter();
+    private final Replays replays = new Replays();
     private AdminServer admin;
 
     @BeforeEach
     void start() {
         admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Map.of("fpr", new SimulatorControls(faults, calls)));
+                Map.of("fpr", new SimulatorControls(faults, calls),
+                        "ekase", new SimulatorControls(new Faults(Set.of("reports")), new CallCounter(), replays)));
     }
 
     @AfterEach
@@ -59,6 +65,27 @@ class AdminServerTest {
 
         assertEquals(ServerCertificateMode.VALID, faults.serverCertificate());
         assertEquals(FaultPlan.NONE, faults.planFor("token"));
+    }
+
+    @Test
+    void replaysACapturedDocumentByPathAndRefusesAWrongOne(@TempDir Path dir) throws IOException {
+        Path pain002 = dir.resolve("status.xml");
+        Files.writeString(pain002, "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.03\"/>");
+
+        assertEquals(200, call("PUT", "/replay/ekase/status/SRG-ABC", pain002.toString()).status);
+        Answer wrongKind = call("PUT", "/replay/ekase/statement/LV34TREL2200000000001", pain002.toString());
+        Answer missing = call("PUT", "/replay/ekase/notifications", dir.resolve("nowhere.xml").toString());
+        Answer noReplay = call("PUT", "/replay/fpr/status/X", pain002.toString());
+
+        assertTrue(replays.get(Replays.Kind.STATUS, "SRG-ABC").isPresent());
+        assertEquals(400, wrongKind.status);
+        assertTrue(wrongKind.body.contains("(expected: {urn:iso:std:iso:20022:tech:xsd:camt.053.001.02}Document)"),
+                wrongKind.body);
+        assertEquals(400, missing.status);
+        assertTrue(missing.body.contains("nowhere.xml: cannot be read"), missing.body);
+        assertEquals(400, noReplay.status);
+        assertEquals(200, call("DELETE", "/replay/ekase", "").status);
+        assertTrue(replays.get(Replays.Kind.STATUS, "SRG-ABC").isEmpty());
     }
 
     @Test

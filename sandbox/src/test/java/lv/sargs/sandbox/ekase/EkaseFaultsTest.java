@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
-import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.gateway.treasury.ekase.StatusReport;
 import lv.sargs.gateway.treasury.ekase.UpstreamEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
@@ -142,7 +141,7 @@ class EkaseFaultsTest {
                 .server("127.0.0.1").build();
         try (EkaseSimulator other = EkaseSimulator.start(EkaseSimulator.Settings.loopback(world.server,
                 world.ca.certificate(), List.of(new SimUser(TreasuryWorld.MANAGER, TreasuryWorld.MANAGER_PASSWORD,
-                        EkaseMode.MANAGE))).withFaultCertificates(expired, untrusted))) {
+                        SimUser.Mode.MANAGE))).withFaultCertificates(expired, untrusted))) {
             other.faults().serverCertificate(mode);
             UpstreamEkaseAdapter refused = upstream.adapter(other.uri(), world.ca.certificate(), Duration.ofSeconds(5));
             EkaseException e = assertThrows(EkaseException.class,

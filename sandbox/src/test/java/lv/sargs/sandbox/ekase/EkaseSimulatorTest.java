@@ -20,7 +20,6 @@ import lv.sargs.gateway.treasury.TreasuryJson;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.StatusReport;
 import lv.sargs.gateway.treasury.ekase.SubmitResult;
 import lv.sargs.hsm.tls.FixedKeyManager;

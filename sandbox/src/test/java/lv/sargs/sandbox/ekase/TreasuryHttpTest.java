@@ -42,7 +42,6 @@ import lv.sargs.gateway.treasury.PaymentSteps;
 import lv.sargs.gateway.treasury.TreasuryRoutes;
 import lv.sargs.gateway.treasury.TreasuryService;
 import lv.sargs.gateway.treasury.TreasurySettings;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;

@@ -22,7 +22,6 @@ import lv.sargs.gateway.treasury.TreasuryService;
 import lv.sargs.gateway.treasury.TreasurySettings;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.gateway.treasury.ekase.EkaseSettings;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 

@@ -33,7 +33,6 @@ import lv.sargs.gateway.treasury.TreasuryJson;
 import lv.sargs.gateway.treasury.TreasuryService;
 import lv.sargs.gateway.treasury.TreasurySettings;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
 import lv.sargs.testkit.FakeClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.gateway.treasury.ekase.EkaseSettings;
-import lv.sargs.gateway.treasury.ekase.HttpsEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.hsm.KeySpec;
@@ -52,8 +51,8 @@ final class TreasuryWorld implements AutoCloseable {
         clientChain = List.of(cert);
         clientKey = token.keyManager(KEY_LABEL, clientChain);
         simulator = EkaseSimulator.start(tune.apply(EkaseSimulator.Settings.loopback(server, ca.certificate(), List.of(
-                new SimUser(MANAGER, MANAGER_PASSWORD, EkaseMode.MANAGE),
-                new SimUser(VIEWER, VIEWER_PASSWORD, EkaseMode.VIEW)))
+                new SimUser(MANAGER, MANAGER_PASSWORD, SimUser.Mode.MANAGE),
+                new SimUser(VIEWER, VIEWER_PASSWORD, SimUser.Mode.VIEW)))
                 .withClosedAccounts(java.util.Set.of(CLOSED_CREDITOR))));
     }
 

@@ -79,17 +79,17 @@ class LbFileExchangeTest {
     @Test
     void rejectsContentFaultsWithFileAndLineNumbers() throws Exception {
         String content = Bank.report(Bank.ORG, 2).replace("\n", "\r\n") + "R7=1,5\r\nR8=(3)\r\n\r\n";
-        upload("K01_ABC_20261031.txt.p7m", content.getBytes(WINDOWS_1257), bank.token, Bank.KEY);
+        upload("K01_ABC_20261031.p7m", content.getBytes(WINDOWS_1257), bank.token, Bank.KEY);
 
         Received verdict = awaitVerdict();
         assertFalse(verdict.accepted());
         assertEquals(List.of(
-                "K01_ABC_20261031.txt.p7m line 9: R7=1,5 (expected: '.' as the decimal separator)",
-                "K01_ABC_20261031.txt.p7m line 10: R8=(3) (expected: '-' before a negative value)",
-                "K01_ABC_20261031.txt.p7m line 11:  (expected: one NAME=value per line)"), verdict.errors());
+                "K01_ABC_20261031.p7m line 9: R7=1,5 (expected: '.' as the decimal separator)",
+                "K01_ABC_20261031.p7m line 10: R8=(3) (expected: '-' before a negative value)",
+                "K01_ABC_20261031.p7m line 11:  (expected: one NAME=value per line)"), verdict.errors());
         String reply = Files.readString(exchange.inDir(Bank.USER).resolve(verdict.replyFile()), StandardCharsets.UTF_8);
         assertTrue(reply.startsWith("RESULT=REJECTED\nFILE="), reply);
-        assertTrue(reply.contains("ERROR=K01_ABC_20261031.txt.p7m line 9: R7=1,5"), reply);
+        assertTrue(reply.contains("ERROR=K01_ABC_20261031.p7m line 9: R7=1,5"), reply);
     }
 
     @Test
@@ -97,7 +97,7 @@ class LbFileExchangeTest {
         try (Token other = Tokens.demo()) {
             var key = other.generateKeyPair("other", KeySpec.EC_P384);
             other.importCertificateChain("other", List.of(bank.ca.issue("Someone else").cms().certify(key.publicKey())));
-            upload("K01_ABC_20261031.txt.p7m", Bank.report(Bank.ORG, 1).getBytes(WINDOWS_1257), other, "other");
+            upload("K01_ABC_20261031.p7m", Bank.report(Bank.ORG, 1).getBytes(WINDOWS_1257), other, "other");
         }
         Received verdict = awaitVerdict();
         assertFalse(verdict.accepted());
@@ -108,15 +108,15 @@ class LbFileExchangeTest {
     @Test
     void readsUtf8WithABomAndRejectsIdentifyingIndicatorsOutsideTheFirstPart() throws Exception {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        upload("K01_ABC_20261031_01_02_v01.txt.p7m", concat(bom, Bank.report(Bank.ORG, 3).getBytes(StandardCharsets.UTF_8)),
+        upload("K01_ABC_20261031_01_02_v01.p7m", concat(bom, Bank.report(Bank.ORG, 3).getBytes(StandardCharsets.UTF_8)),
                 bank.token, Bank.KEY);
-        upload("K01_ABC_20261031_02_02_v01.txt.p7m", concat(bom, "R9=1.5\nPERSONA=Anna Ozola\n"
+        upload("K01_ABC_20261031_02_02_v01.p7m", concat(bom, "R9=1.5\nPERSONA=Anna Ozola\n"
                 .getBytes(StandardCharsets.UTF_8)), bank.token, Bank.KEY);
 
         Received verdict = awaitVerdict();
-        assertEquals(List.of("K01_ABC_20261031_01_02_v01.txt.p7m", "K01_ABC_20261031_02_02_v01.txt.p7m"),
+        assertEquals(List.of("K01_ABC_20261031_01_02_v01.p7m", "K01_ABC_20261031_02_02_v01.p7m"),
                 verdict.files());
-        assertEquals(List.of("K01_ABC_20261031_02_02_v01.txt.p7m line 2: PERSONA"
+        assertEquals(List.of("K01_ABC_20261031_02_02_v01.p7m line 2: PERSONA"
                 + " (expected: identifying indicators only in the first file)"), verdict.errors());
     }
 
@@ -128,10 +128,10 @@ class LbFileExchangeTest {
                     .protect(new ByteArrayInputStream(Bank.report(Bank.ORG, 1).getBytes(WINDOWS_1257)), out);
         }
         try (SftpExchange sftp = connector.open()) {
-            sftp.upload(p7m, "STAT/OUT/K01_ABC_20261031.txt.p7m.part");
+            sftp.upload(p7m, "STAT/OUT/K01_ABC_20261031.p7m.part");
             Thread.sleep(200);
             assertEquals(List.of(), exchange.received(), "a .part upload is not taken");
-            sftp.rename("STAT/OUT/K01_ABC_20261031.txt.p7m.part", "STAT/OUT/K01_ABC_20261031.txt.p7m");
+            sftp.rename("STAT/OUT/K01_ABC_20261031.p7m.part", "STAT/OUT/K01_ABC_20261031.p7m");
         }
         assertTrue(awaitVerdict().accepted());
     }

@@ -205,7 +205,7 @@ class StatisticsExchangeTest {
     @Test
     void bringsInAnswersWhileAnotherReportCannotBeDelivered() throws Exception {
         // A file Latvijas Banka has not taken yet blocks the rename of the next file of that name.
-        Files.writeString(exchange.outDir(Bank.USER).resolve("K02_ABC_20261031.txt.p7m"), "earlier upload");
+        Files.writeString(exchange.outDir(Bank.USER).resolve("K02_ABC_20261031.p7m"), "earlier upload");
         try (StatisticsService gateway = bank.gateway(exchange, 1_000_000)) {
             String first = submit(gateway, Bank.report(Bank.ORG, 10));
             await("the first report's delivery and answer", () -> exchange.received().size() == 1);
@@ -220,7 +220,7 @@ class StatisticsExchangeTest {
             ReportStatus undelivered = gateway.status(stuck).orElseThrow();
             assertEquals(ReportState.PRODUCED, undelivered.state());
             assertTrue(undelivered.attempts().get(undelivered.attempts().size() - 1).detail()
-                    .contains("rename STAT/OUT/K02_ABC_20261031.txt.p7m.part to STAT/OUT/K02_ABC_20261031.txt.p7m"),
+                    .contains("rename STAT/OUT/K02_ABC_20261031.p7m.part to STAT/OUT/K02_ABC_20261031.p7m"),
                     undelivered.attempts().toString());
         }
     }

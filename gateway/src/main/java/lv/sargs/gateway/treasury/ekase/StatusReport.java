@@ -4,59 +4,138 @@ import static lv.sargs.gateway.treasury.xml.Elements.children;
 import static lv.sargs.gateway.treasury.xml.Elements.text;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import lv.sargs.gateway.treasury.xml.Elements;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A schema-valid pain.002.001.03 from eKase about one pain.001: the status that applies to the
- * whole message, its ISO reason, the per-transaction statuses, and the document itself.
+ * A schema-valid pain.002.001.03 from eKase about one pain.001, read whole: the group,
+ * payment-information and transaction statuses with their reasons, and the status of the payment
+ * as a whole taken from the most specific level that carries one.
+ *
+ * <p>The payment's status: every listed transaction has the status of its own {@code TxSts}, else
+ * of its payment information's {@code PmtInfSts}, else the group's {@code GrpSts}; a payment
+ * information without transactions counts with its own status (else the group's). When all of
+ * those agree, that is the payment's status; when they differ, or a level above the listed ones
+ * says {@code PART}, it is {@code PART}; with nothing listed, the group status. The reason is the
+ * first found at the most specific level (transactions, then payment information, then group).
  *
  * @param originalMsgId the pain.001 MsgId it answers
- * @param status the group status, else the first payment-information or transaction status
- * @param reasonCode the first ISO status reason code found ({@code AC01}, {@code AM04} …), or null
- * @param reasonText the first additional information with it, or null
- * @param transactions per EndToEndId statuses, in document order
+ * @param status the payment's status as above
+ * @param reasonCode the ISO status reason code ({@code AC01}, {@code AM04} …) or proprietary reason, or null
+ * @param reasonText every {@code AddtlInf} of that reason joined in document order, or null
+ * @param group the group level's own status (null when absent) and reasons
+ * @param paymentInformations each {@code OrgnlPmtInfAndSts}, in document order
+ * @param transactions every {@code TxInfAndSts} of every payment information, in document order
  * @param xml the pain.002 as received
  */
-public record StatusReport(String originalMsgId, String status, String reasonCode, String reasonText,
-                           List<TransactionStatus> transactions, byte[] xml) {
+public record StatusReport(String originalMsgId, String status, String reasonCode, String reasonText, Level group,
+                           List<PaymentInformationStatus> paymentInformations, List<TransactionStatus> transactions,
+                           byte[] xml) {
 
-    /** One transaction's status. */
-    public record TransactionStatus(String endToEndId, String status, String reasonCode) {
+    /** The ISO group status that says some transactions are accepted and others not (yet). */
+    public static final String PARTIAL = "PART";
+
+    /** One reason: a code ({@code Rsn/Cd}) or a proprietary reason ({@code Rsn/Prtry}), and its texts joined. */
+    public record Reason(String code, String text) {
+    }
+
+    /** A level's own status (null when the level carries none) and its reasons in document order. */
+    public record Level(String status, List<Reason> reasons) {
+        public Level {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** One payment information's status (its own, null when absent) and reasons. */
+    public record PaymentInformationStatus(String pmtInfId, Level level) {
+    }
+
+    /** One transaction's status as reported (its own TxSts, null when absent), its reasons and its payment information. */
+    public record TransactionStatus(String pmtInfId, String endToEndId, String status, List<Reason> reasons) {
+        public TransactionStatus {
+            reasons = List.copyOf(reasons);
+        }
+
+        /** The first reason's code, or null. */
+        public String reasonCode() {
+            return reasons.isEmpty() ? null : reasons.get(0).code();
+        }
     }
 
     public StatusReport {
+        paymentInformations = List.copyOf(paymentInformations);
         transactions = List.copyOf(transactions);
     }
 
     /** Reads a schema-valid pain.002 document. */
     public static StatusReport of(Document doc, byte[] xml) throws EkaseException {
         Element root = Elements.at(doc.getDocumentElement(), "CstmrPmtStsRpt").orElseThrow();
-        Element group = Elements.child(root, "OrgnlGrpInfAndSts").orElseThrow();
-        String status = text(group, "GrpSts").orElse(null);
-        Element reason = Elements.child(group, "StsRsnInf").orElse(null);
+        Element groupElement = Elements.child(root, "OrgnlGrpInfAndSts").orElseThrow();
+        Level group = level(groupElement, "GrpSts");
+        List<PaymentInformationStatus> pmtInfs = new ArrayList<>();
         List<TransactionStatus> txs = new ArrayList<>();
+        Set<String> leaves = new LinkedHashSet<>();
+        boolean partialAbove = PARTIAL.equals(group.status());
+        List<Reason> txReasons = new ArrayList<>();
+        List<Reason> pmtInfReasons = new ArrayList<>();
         for (Element pmtInf : children(root, "OrgnlPmtInfAndSts")) {
-            status = status != null ? status : text(pmtInf, "PmtInfSts").orElse(null);
-            reason = reason != null ? reason : Elements.child(pmtInf, "StsRsnInf").orElse(null);
-            for (Element tx : children(pmtInf, "TxInfAndSts")) {
-                Optional<Element> txReason = Elements.child(tx, "StsRsnInf");
-                txs.add(new TransactionStatus(text(tx, "OrgnlEndToEndId").orElse(null), text(tx, "TxSts").orElse(null),
-                        txReason.flatMap(r -> text(r, "Rsn", "Cd")).orElse(null)));
-                status = status != null ? status : text(tx, "TxSts").orElse(null);
-                reason = reason != null ? reason : txReason.orElse(null);
+            String pmtInfId = text(pmtInf, "OrgnlPmtInfId").orElse(null);
+            Level own = level(pmtInf, "PmtInfSts");
+            pmtInfs.add(new PaymentInformationStatus(pmtInfId, own));
+            pmtInfReasons.addAll(own.reasons());
+            String inherited = own.status() != null ? own.status() : group.status();
+            List<Element> listed = children(pmtInf, "TxInfAndSts");
+            if (listed.isEmpty()) {
+                addIfPresent(leaves, inherited);
+                continue;
+            }
+            partialAbove |= PARTIAL.equals(inherited);
+            for (Element tx : listed) {
+                Level t = level(tx, "TxSts");
+                txs.add(new TransactionStatus(pmtInfId, text(tx, "OrgnlEndToEndId").orElse(null), t.status(), t.reasons()));
+                txReasons.addAll(t.reasons());
+                addIfPresent(leaves, t.status() != null ? t.status() : inherited);
             }
         }
+        String status;
+        if (leaves.isEmpty()) {
+            status = group.status();
+        } else {
+            status = leaves.size() == 1 && !partialAbove ? leaves.iterator().next() : PARTIAL;
+        }
+        String msgId = Elements.required(groupElement, "OrgnlMsgId");
         if (status == null) {
             throw new EkaseException(EkaseException.Code.MALFORMED_ANSWER,
-                    "pain.002 for MsgId " + text(group, "OrgnlMsgId").orElse("?") + ": no status (expected: GrpSts, PmtInfSts or TxSts)");
+                    "pain.002 for MsgId " + msgId + ": no status (expected: GrpSts, PmtInfSts or TxSts)");
         }
-        Element why = reason;
-        return new StatusReport(Elements.required(group, "OrgnlMsgId"), status,
-                why == null ? null : text(why, "Rsn", "Cd").or(() -> text(why, "Rsn", "Prtry")).orElse(null),
-                why == null ? null : text(why, "AddtlInf").orElse(null), txs, xml);
+        Reason reason = !txReasons.isEmpty() ? txReasons.get(0)
+                : !pmtInfReasons.isEmpty() ? pmtInfReasons.get(0)
+                : group.reasons().isEmpty() ? null : group.reasons().get(0);
+        return new StatusReport(msgId, status, reason == null ? null : reason.code(), reason == null ? null : reason.text(),
+                group, pmtInfs, txs, xml);
+    }
+
+    private static Level level(Element at, String statusElement) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Element r : children(at, "StsRsnInf")) {
+            String code = text(r, "Rsn", "Cd").or(() -> text(r, "Rsn", "Prtry")).orElse(null);
+            String joined = children(r, "AddtlInf").stream().map(e -> e.getTextContent().trim())
+                    .collect(Collectors.joining(" "));
+            if (code != null || !joined.isEmpty()) {
+                reasons.add(new Reason(code, joined.isEmpty() ? null : joined));
+            }
+        }
+        return new Level(text(at, statusElement).orElse(null), reasons);
+    }
+
+    private static void addIfPresent(Set<String> statuses, String status) {
+        if (status != null) {
+            statuses.add(status);
+        }
     }
 }

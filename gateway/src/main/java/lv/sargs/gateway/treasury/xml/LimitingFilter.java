@@ -1,5 +1,10 @@
 package lv.sargs.gateway.treasury.xml;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.XMLFilterImpl;
@@ -7,8 +12,9 @@ import org.xml.sax.helpers.XMLFilterImpl;
 /**
  * Counts depth, elements and attributes as the parser reports them and stops the parse at the
  * first bound broken; checks the root element's namespace when a message is expected. Keeps the
- * path of open elements and the start of the innermost one's text, so a schema error downstream
- * can name where it happened and the value, shortened ({@link SchemaWording}).
+ * path of the element being read ({@code /Document/BkToCstmrStmt/Stmt/Ntry[2]/Sts}) and the start
+ * of its text, so a schema error downstream can name where it happened and the value, shortened
+ * ({@link SchemaWording}).
  */
 final class LimitingFilter extends XMLFilterImpl {
 
@@ -25,26 +31,32 @@ final class LimitingFilter extends XMLFilterImpl {
     private final XmlLimits limits;
     private final String what;
     private final String expectedNamespace;
-    private final String[] path;
     private final StringBuilder text = new StringBuilder(lv.sargs.gateway.http.ClientValues.MAX_ANSWERED);
     private long textLength;
     private int depth;
     private int elements;
+    /** One frame per open element: its path step and how many children of each name it has had. */
+    private final Deque<Frame> open = new ArrayDeque<>();
+
+    private record Frame(String step, Map<String, Integer> children) {
+    }
 
     LimitingFilter(XmlLimits limits, String what, String expectedNamespace) {
         this.limits = limits;
         this.what = what;
         this.expectedNamespace = expectedNamespace;
-        this.path = new String[limits.maxDepth() + 1];
     }
 
-    /** The open elements, e.g. {@code /Document/CstmrCdtTrfInitn/GrpHdr/MsgId}. */
+    /** The path of the element being read, e.g. {@code /Document/GrpHdr/MsgId}; {@code /} before the root. */
     String path() {
-        StringBuilder out = new StringBuilder(64);
-        for (int i = 1; i <= depth && i < path.length; i++) {
-            out.append('/').append(path[i]);
+        if (open.isEmpty()) {
+            return "/";
         }
-        return out.toString();
+        StringBuilder path = new StringBuilder(64);
+        for (Iterator<Frame> i = open.descendingIterator(); i.hasNext(); ) {
+            path.append('/').append(i.next().step());
+        }
+        return path.toString();
     }
 
     /** The first characters of the innermost element's text. */
@@ -88,7 +100,8 @@ final class LimitingFilter extends XMLFilterImpl {
                     + lv.sargs.gateway.http.ClientValues.forAnswer("{" + uri + "}" + localName)
                     + " (expected: {" + expectedNamespace + "}Document)");
         }
-        path[depth] = localName;
+        int nth = open.isEmpty() ? 1 : open.peek().children().merge(localName, 1, Integer::sum);
+        open.push(new Frame(nth == 1 ? localName : localName + "[" + nth + "]", new HashMap<>()));
         text.setLength(0);
         textLength = 0;
         super.startElement(uri, localName, qName, atts);
@@ -96,9 +109,10 @@ final class LimitingFilter extends XMLFilterImpl {
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
-        // The validator judges the element's text at its end: the path still names it then.
-        super.endElement(uri, localName, qName);
         depth--;
+        // The validator checks an element's content at its end: the path still names it meanwhile.
+        super.endElement(uri, localName, qName);
+        open.poll();
     }
 
     private Stop stop(XmlRejectedException.Code code, String detail) {

@@ -42,6 +42,8 @@ public final class SafeXml {
         this.limits = limits;
         this.parsers = hardenedParsers();
         this.builders = hardenedBuilders();
+        // Compiles every message schema now, when the gateway starts, not within a client's first request.
+        Schemas.of(IsoMessage.PAIN_001);
     }
 
     /** The bounds this parser enforces. */
@@ -161,7 +163,10 @@ public final class SafeXml {
         }
     }
 
-    /** Turns every error into a rejection of the given code; warnings are ignored. */
+    /**
+     * Turns every error into a rejection of the given code, naming the element path when it is
+     * known; warnings are ignored.
+     */
     private static final class Strict implements ErrorHandler {
         private final String what;
         private final XmlRejectedException.Code code;

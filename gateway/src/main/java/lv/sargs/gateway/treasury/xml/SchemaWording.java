@@ -28,14 +28,14 @@ final class SchemaWording {
     private SchemaWording() {
     }
 
-    /** {@code <what>: line L, column C: <path>: <what was wrong> (expected: …)}. */
+    /** {@code <what>: line L, column C: element <path>: <what was wrong> (expected: …)}. */
     static String describe(String what, SAXParseException e, LimitingFilter where) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher key = KEY.matcher(message);
         String rule = key.find() ? key.group(1) : "";
         String value = ClientValues.forAnswer(where.textStart(), where.textLength());
         String at = what + ": " + (e.getLineNumber() > 0 ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " : "")
-                + where.path() + ": ";
+                + "element " + where.path() + ": ";
         return at + wrong(rule, message, value);
     }
 

@@ -1,4 +1,4 @@
-package lv.sargs.gateway.treasury.ekase;
+package lv.sargs.sandbox.ekase;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +26,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
+import lv.sargs.gateway.treasury.ekase.AccountReport;
+import lv.sargs.gateway.treasury.ekase.Camt060Writer;
+import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
+import lv.sargs.gateway.treasury.ekase.EkaseException;
+import lv.sargs.gateway.treasury.ekase.EkaseMode;
+import lv.sargs.gateway.treasury.ekase.EkaseSettings;
+import lv.sargs.gateway.treasury.ekase.StatusReport;
+import lv.sargs.gateway.treasury.ekase.SubmitResult;
 import lv.sargs.gateway.treasury.xml.Elements;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
 import lv.sargs.gateway.treasury.xml.SafeXml;
@@ -34,13 +42,14 @@ import org.tinylog.Logger;
 import org.w3c.dom.Document;
 
 /**
- * eKase over HTTPS with mutual TLS (the client key presented by a token's key manager), HTTP
+ * A test client of the sandbox's eKase: HTTPS with mutual TLS (the client key presented by any key
+ * manager, a token's or a key store's), HTTP
  * Basic credentials, and XML bodies: {@code POST /payments} (pain.001 → pain.002),
  * {@code GET /payments/{MsgId}} (pain.002), {@code POST /reports} (camt.060 → camt.052/053),
  * {@code GET /notifications?after=} (camt.054). This wire protocol is the sandbox's and is
- * unconfirmed (docs/protocols.md §3). The gateway itself uses {@link UpstreamEkaseAdapter}; this JDK
- * HTTP client variant remains only for the sandbox's tests, whose crash-test subprocess presents a
- * key from a key store rather than a token, until they move to the upstream client.
+ * unconfirmed (docs/protocols.md §3). The gateway uses its {@code UpstreamEkaseAdapter}; this JDK HTTP
+ * client lives with the sandbox's tests only (never in a production jar), because the crash-test
+ * subprocess presents a key from a key store rather than a token.
  */
 public final class HttpsEkaseAdapter implements EkaseAdapter {
 
