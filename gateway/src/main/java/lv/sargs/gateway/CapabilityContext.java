@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.metrics.Metrics;
@@ -13,10 +14,11 @@ import lv.sargs.hsm.TokenException;
 
 /**
  * What a capability is started with: the validated config, the open token (owned by the gateway),
- * the shared event loops, the status model, the metrics registry and the locked data directory.
+ * the shared event loops, the status model, the metrics registry, the locked data directory and the
+ * gateway's one audit trail (every capability records into it; none opens its own).
  */
 public record CapabilityContext(GatewayConfig config, Token token, Transport transport, StatusModel status,
-                                Metrics metrics, Path dataDirectory) {
+                                Metrics metrics, Path dataDirectory, AuditTrail audit) {
 
     /**
      * The key of a capability's encrypted store, derived on the token from the RSA key

@@ -10,10 +10,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
+import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.gateway.management.ManagementServer;
+import lv.sargs.gateway.risk.RiskMonitor;
 import lv.sargs.gateway.management.ManagementTls;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.State;
@@ -54,12 +58,16 @@ public final class Gateway {
     private final StatusReporter clientStatus;
     private final StatusLog log;
     private final List<Capability> capabilities;
+    private final AuditTrail audit;
+    private final RiskMonitor risk;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
-                    StatusLog log, List<Capability> capabilities) {
+                    StatusLog log, List<Capability> capabilities, AuditTrail audit, RiskMonitor risk) {
         this.capabilities = capabilities;
+        this.audit = audit;
+        this.risk = risk;
         this.config = config;
         this.status = status;
         this.metrics = metrics;
@@ -133,8 +141,13 @@ public final class Gateway {
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
+            AuditTrail audit = AuditOpening.open(config, token, data.path(), status);
+            started.push(new Resource("audit trail", audit::close));
+            audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
+            RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit);
+            started.push(new Resource("risk register", risk::close));
             List<Capability> capabilities = Capabilities.startAll(
-                    new CapabilityContext(config, token, transport, status, metrics, data.path()));
+                    new CapabilityContext(config, token, transport, status, metrics, data.path(), audit));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, status, metrics,
@@ -144,7 +157,7 @@ public final class Gateway {
                     client.address(), management.address());
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
             return new Gateway(config, status, metrics, token, transport, data, management, client, clientStatus,
-                    log, capabilities);
+                    log, capabilities, audit, risk);
         } catch (StartupException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -200,6 +213,9 @@ public final class Gateway {
         Deque<Resource> rest = new ArrayDeque<>();
         rest.add(new Resource("management listener", management::close));
         rest.add(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
+        // After the capabilities (their last records) and before the token (the stop checkpoint signs on it).
+        rest.add(new Resource("risk register", risk::close));
+        rest.add(new Resource("audit trail", audit::close));
         rest.add(new Resource("event loops", transport::close));
         rest.add(new Resource("data directory", data::close));
         rest.add(new Resource("token", token::close));

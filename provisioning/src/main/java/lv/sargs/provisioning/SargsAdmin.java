@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sargs-admin", mixinStandardHelpOptions = true, version = "sargs-admin 0.1",
         description = "Admin tool of the Sargs gateway: config check, keys and certificates on the token.",
-        subcommands = {ConfigCheckCommand.class, KeysCommand.class})
+        subcommands = {ConfigCheckCommand.class, KeysCommand.class, AuditCommand.class, IncidentsCommand.class})
 public final class SargsAdmin {
 
     /** Exit code for an invalid configuration (the same as the daemon's). */

@@ -146,11 +146,15 @@ public final class ConfigLoader {
         // Optional: a gateway that does not pay through eKase leaves the section out.
         Optional<TreasuryConfig> treasury = s.optional("treasury").flatMap(Node::section)
                 .map(t -> new TreasuryReader(environment).read(t));
+        // Optional: without it the trail runs unsigned and leaves subjects out (audit DEGRADED).
+        Optional<AuditConfig> audit = s.optional("audit").flatMap(Node::section).map(AuditReader::read);
+        // Optional: without it the indicators' base levels are the reference config's.
+        Optional<RiskConfig> risk = s.optional("risk").flatMap(Node::section).map(RiskReader::read);
         s.end();
         if (problems.count() > 0) {
             return null;
         }
         return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
-                statistics, treasury);
+                statistics, treasury, audit, risk);
     }
 }

@@ -61,7 +61,9 @@ public enum ProblemType {
             "The report breaks Latvijas Banka's file rules"),
     REPORT_NOT_FOUND("report-not-found", HttpResponseStatus.NOT_FOUND, "No statistical report has this id"),
     REPORT_NOT_PRODUCED("report-not-produced", HttpResponseStatus.INTERNAL_SERVER_ERROR,
-            "The report's files could not be produced; nothing was kept or sent");
+            "The report's files could not be produced; nothing was kept or sent"),
+    AUDIT_UNAVAILABLE("audit-unavailable", HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "The request could not be recorded in the audit trail");
 
     /** The base every type URI starts with. */
     public static final String BASE_URI = "https://sargs.lv/problems/";
