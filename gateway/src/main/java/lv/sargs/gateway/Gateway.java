@@ -144,7 +144,7 @@ public final class Gateway {
             AuditTrail audit = AuditOpening.open(config, token, data.path(), status);
             started.push(new Resource("audit trail", audit::close));
             audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
-            RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit);
+            RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit, management);
             started.push(new Resource("risk register", risk::close));
             List<Capability> capabilities = Capabilities.startAll(
                     new CapabilityContext(config, token, transport, status, metrics, data.path(), audit));

@@ -3,10 +3,13 @@ package lv.sargs.gateway;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.config.GatewayConfig;
+import lv.sargs.gateway.management.ManagementServer;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.risk.Alarms;
+import lv.sargs.gateway.risk.RiskExport;
 import lv.sargs.gateway.risk.RiskLog;
 import lv.sargs.gateway.risk.RiskMonitor;
 import lv.sargs.gateway.risk.RiskSettings;
@@ -24,7 +27,7 @@ final class RiskOpening {
     }
 
     static RiskMonitor start(GatewayConfig config, Path dataDirectory, StatusModel status, Metrics metrics,
-                             AuditTrail audit) throws StartupException {
+                             AuditTrail audit, ManagementServer management) throws StartupException {
         StatusReporter reporter = status.register(RiskMonitor.COMPONENT, false, State.OK, "register open");
         RiskSettings settings = config.risk().map(r -> new RiskSettings(r.sampleInterval(), r.quietGap(),
                 r.incidentAfter(), r.majorDowntime(), r.failedRegisterCallsPerHour(), r.paymentRejectionsPerDay(),
@@ -40,6 +43,13 @@ final class RiskOpening {
         audit.observe(monitor::observe);
         status.addListener(monitor.incidents());
         monitor.start();
+        // Exports for the risk staff on the management listener (docs/risk.md).
+        management.serve("/v1/incidents", "application/json", () -> RiskExport.incidentsJson(log.incidents(),
+                Instant.now()));
+        management.serve("/v1/incidents.csv", "text/csv; charset=utf-8", () -> RiskExport.incidentsCsv(
+                log.incidents(), Instant.now()));
+        management.serve("/v1/risk/events", "application/json", () -> RiskExport.eventsJson(log.events()));
+        management.serve("/v1/risk/events.csv", "text/csv; charset=utf-8", () -> RiskExport.eventsCsv(log.events()));
         return monitor;
     }
 }

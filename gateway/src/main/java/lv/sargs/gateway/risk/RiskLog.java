@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * file, each change appended as the item's whole new state and synced, read back with the last
  * line of each item winning — so it survives {@code kill -9} (a line cut mid-write is ignored) and
  * can be read by {@code sargs-admin} while the gateway runs. It never holds a personal code.
+ * One thread writes (the risk monitor's); any thread reads the snapshots.
  */
 public final class RiskLog implements AutoCloseable {
 
@@ -38,6 +39,8 @@ public final class RiskLog implements AutoCloseable {
     private final Map<String, RiskEvent> events = new LinkedHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> hours = new TreeMap<>();
+    private volatile List<RiskEvent> eventsView = List.of();
+    private volatile List<Incident> incidentsView = List.of();
 
     private RiskLog(FileChannel channel) {
         this.channel = channel;
@@ -56,6 +59,8 @@ public final class RiskLog implements AutoCloseable {
         open.events.putAll(log.events);
         open.incidents.putAll(log.incidents);
         open.hours.putAll(log.hours);
+        open.eventsView = log.eventsView;
+        open.incidentsView = log.incidentsView;
         return open;
     }
 
@@ -70,6 +75,12 @@ public final class RiskLog implements AutoCloseable {
     }
 
     private void load(Path file) throws IOException {
+        loadLines(file);
+        eventsView = List.copyOf(events.values());
+        incidentsView = List.copyOf(incidents.values());
+    }
+
+    private void loadLines(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 JsonNode n;
@@ -92,21 +103,24 @@ public final class RiskLog implements AutoCloseable {
         }
     }
 
+    /** The events, oldest first: a snapshot, read without waiting for a write in progress. */
     public List<RiskEvent> events() {
-        return List.copyOf(events.values());
+        return eventsView;
     }
 
+    /** The incidents, oldest first: a snapshot, read without waiting for a write in progress. */
     public List<Incident> incidents() {
-        return List.copyOf(incidents.values());
+        return incidentsView;
     }
 
     /** The indicator counts of each UTC hour ({@code 2026-12-02T11}), by indicator name. */
-    public Map<String, Map<String, Long>> hours() {
-        return java.util.Collections.unmodifiableMap(hours);
+    public synchronized Map<String, Map<String, Long>> hours() {
+        return new TreeMap<>(hours);
     }
 
-    void put(RiskEvent e) throws IOException {
+    synchronized void put(RiskEvent e) throws IOException {
         events.put(e.id(), e);
+        eventsView = List.copyOf(events.values());
         ObjectNode n = JSON.createObjectNode().put("kind", "event").put("id", e.id()).put("type", e.type().code())
                 .put("source", e.source()).put("service", e.service()).put("start", e.start().toString())
                 .put("end", e.end().toString()).put("count", e.count()).put("transactions", e.transactions())
@@ -117,8 +131,9 @@ public final class RiskLog implements AutoCloseable {
         append(n);
     }
 
-    void put(Incident i) throws IOException {
+    synchronized void put(Incident i) throws IOException {
         incidents.put(i.id(), i);
+        incidentsView = List.copyOf(incidents.values());
         ObjectNode n = JSON.createObjectNode().put("kind", "incident").put("id", i.id()).put("service", i.service())
                 .put("reason", i.reason()).put("started", i.started().toString())
                 .put("classified", i.classified().toString()).put("downtimeSeconds", i.downtime().toSeconds())
@@ -131,7 +146,7 @@ public final class RiskLog implements AutoCloseable {
         append(n);
     }
 
-    void putHour(String hour, Map<String, Long> counts) throws IOException {
+    synchronized void putHour(String hour, Map<String, Long> counts) throws IOException {
         hours.put(hour, new TreeMap<>(counts));
         ObjectNode n = JSON.createObjectNode().put("kind", "hour").put("hour", hour);
         ObjectNode c = n.putObject("counts");
