@@ -120,7 +120,10 @@ public final class LookupsCapability implements Capability {
             List<ChangeSource> feeds = new java.util.ArrayList<>();
             registers.viss.ifPresent(v -> feeds.add(RegisterFeed.viss(v)));
             registers.fpr.ifPresent(f -> feeds.add(RegisterFeed.fpr(f)));
-            ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
+            // A watched subject changed in its register: purged, and recorded (no request, no client).
+            ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge.andThen(subject -> trail.record(
+                    AuditRecord.of(AuditEvent.WATCH_CHANGE).withOutcome("purged")
+                            .withSubject(trail.subject(subject.kind(), subject.id())))),
                     Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sargs-change-feeds", true)));
             monitor.start(config.changeFeedInterval());
             reporter.ok("cache " + cache.size() + " entries; registers: "
