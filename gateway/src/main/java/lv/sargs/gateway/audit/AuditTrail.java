@@ -106,7 +106,13 @@ public final class AuditTrail implements AutoCloseable {
             Logger.warn("audit trail {}: {} bytes of a line cut by a crash were discarded (never acknowledged)",
                     existing.files().get(existing.files().size() - 1), existing.tornBytes());
         }
-        trail.recordDurably(started);
+        try {
+            trail.recordDurably(started);
+        } catch (AuditUnavailableException e) {
+            trail.close();
+            return refusing(settings, clock, status, settings.directory() + ": the start record could not be"
+                    + " written: " + e.getMessage());
+        }
         if (signer.isPresent()) {
             status.ok(existing.records() + " records checked; " + files.currentFile());
         } else {

@@ -23,6 +23,8 @@ public final class Pseudonyms {
     public static final String PREFIX = "ps1:";
 
     private final SecretKeySpec key;
+    // One initialised Mac per thread: no provider look-up on the lookup path.
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
 
     /** @param hexKey the derived key as hex characters; copied, the caller wipes its own */
     public Pseudonyms(char[] hexKey) {
@@ -43,11 +45,15 @@ public final class Pseudonyms {
 
     /** The pseudonym of subject {@code id} of {@code kind} ({@code person}, {@code company}). */
     public String of(String kind, String id) {
+        byte[] tag = macs.get().doFinal((kind + ':' + normalise(id)).getBytes(StandardCharsets.UTF_8));
+        return PREFIX + HexFormat.of().formatHex(tag, 0, 16);
+    }
+
+    private Mac mac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] tag = mac.doFinal((kind + ':' + normalise(id)).getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(tag, 0, 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

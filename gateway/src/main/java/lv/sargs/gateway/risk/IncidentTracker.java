@@ -31,6 +31,9 @@ public final class IncidentTracker implements StatusListener {
     private record Watch(State state, Instant since, String reason) {
     }
 
+    private record Change(String component, State state, String reason, Instant at) {
+    }
+
     private final RiskLog log;
     private final Alarms alarms;
     private final RiskSettings settings;
@@ -40,6 +43,9 @@ public final class IncidentTracker implements StatusListener {
     private final Map<String, Set<String>> clients = new HashMap<>();
     private final Map<String, Long> transactions = new HashMap<>();
     private final Map<String, String> open = new HashMap<>();
+    // Filled on reporting threads (event loops among them), drained by tick on the monitor's thread.
+    private final java.util.concurrent.ConcurrentLinkedQueue<Change> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Change> failedClients = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long nextId;
 
     IncidentTracker(RiskLog log, Alarms alarms, RiskSettings settings, Clock clock) {
@@ -60,23 +66,29 @@ public final class IncidentTracker implements StatusListener {
     }
 
     @Override
-    public synchronized void changed(ComponentStatus previous, ComponentStatus current) {
-        String service = SERVICES.get(current.name());
-        if (service == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        Watch was = components.get(current.name());
-        if (was != null && was.state() == State.FAILED && current.state() != State.FAILED) {
-            downtime.merge(service, Duration.between(was.since(), now), Duration::plus);
-        }
-        if (was == null || was.state() != current.state()) {
-            components.put(current.name(), new Watch(current.state(), now, current.reason()));
+    public void changed(ComponentStatus previous, ComponentStatus current) {
+        if (SERVICES.containsKey(current.name())) {
+            changes.add(new Change(current.name(), current.state(), current.reason(), clock.instant()));
         }
     }
 
-    /** A request of {@code client} failed with a 5xx: counted against the services now out of order. */
-    synchronized void failedFor(String client) {
+    /** A request of {@code client} failed with a 5xx: counted against the services then out of order. */
+    void failedFor(String client) {
+        failedClients.add(new Change(client, null, null, clock.instant()));
+    }
+
+    private void apply(Change change) {
+        String service = SERVICES.get(change.component());
+        Watch was = components.get(change.component());
+        if (was != null && was.state() == State.FAILED && change.state() != State.FAILED) {
+            downtime.merge(service, Duration.between(was.since(), change.at()), Duration::plus);
+        }
+        if (was == null || was.state() != change.state()) {
+            components.put(change.component(), new Watch(change.state(), change.at(), change.reason()));
+        }
+    }
+
+    private void countFailed(String client) {
         for (Map.Entry<String, Watch> c : components.entrySet()) {
             if (c.getValue().state() != State.OK) {
                 String service = SERVICES.get(c.getKey());
@@ -88,6 +100,22 @@ public final class IncidentTracker implements StatusListener {
 
     /** Opens incidents past the threshold, updates open ones and closes recovered ones. */
     synchronized void tick(Instant now) throws IOException {
+        // Status changes and failures in the order they came: a failure counts against what was out then.
+        java.util.List<Change> pending = new java.util.ArrayList<>();
+        for (Change c; (c = changes.poll()) != null; ) {
+            pending.add(c);
+        }
+        for (Change c; (c = failedClients.poll()) != null; ) {
+            pending.add(c);
+        }
+        pending.sort(java.util.Comparator.comparing(Change::at));
+        for (Change c : pending) {
+            if (c.state() == null) {
+                countFailed(c.component());
+            } else {
+                apply(c);
+            }
+        }
         Set<String> services = new HashSet<>(SERVICES.values());
         for (String service : services) {
             Instant outSince = null;

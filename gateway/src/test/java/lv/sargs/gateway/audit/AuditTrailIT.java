@@ -39,7 +39,7 @@ class AuditTrailIT {
 
     @BeforeAll
     static void token() {
-        key = new SoftHsmAuditKey("audit-trail");
+        key = new SoftHsmAuditKey();
     }
 
     @AfterAll
