@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import lv.sargs.gateway.alarm.Alarms;
+import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.metrics.Metrics;
@@ -17,12 +18,13 @@ import lv.sargs.hsm.TokenException;
 /**
  * What a capability is started with: the validated config, the open token (owned by the gateway),
  * the shared event loops, where its threads are made (sized by {@code config.threads()}), the status
- * model, the metrics registry, the locked data directory, the alarms a capability may raise, and
- * where its upstream clients report the upstreams' clocks.
+ * model, the metrics registry, the locked data directory, the gateway's one audit trail (every
+ * capability records into it; none opens its own), the alarms a capability may raise, and where its
+ * upstream clients report the upstreams' clocks.
  */
 public record CapabilityContext(GatewayConfig config, Token token, Transport transport, ThreadPools threads,
-                                StatusModel status, Metrics metrics, Path dataDirectory, Alarms alarms,
-                                ServerDateListener serverDates) {
+                                StatusModel status, Metrics metrics, Path dataDirectory, AuditTrail audit,
+                                Alarms alarms, ServerDateListener serverDates) {
 
     /**
      * The key of a capability's encrypted store, derived on the token from the RSA key
@@ -32,6 +34,11 @@ public record CapabilityContext(GatewayConfig config, Token token, Transport tra
      * @throws StartupException {@code TOKEN} naming the setting, the label and why
      */
     public char[] storageKey(String setting, String label, String purpose) throws StartupException {
+        return storageKey(token, setting, label, purpose);
+    }
+
+    /** {@link #storageKey(String, String, String)} on {@code token}, for what opens before the capabilities (the audit trail). */
+    static char[] storageKey(Token token, String setting, String label, String purpose) throws StartupException {
         try {
             return StorageKey.derive(token, label, purpose).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

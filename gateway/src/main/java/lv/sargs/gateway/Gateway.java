@@ -19,12 +19,15 @@ import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.alarm.ClockSkew;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.config.ConfigLoader;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.ReloadOutcome;
 import lv.sargs.gateway.led.StatusLights;
 import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.gateway.management.ManagementServer;
+import lv.sargs.gateway.risk.RiskMonitor;
 import lv.sargs.gateway.management.ManagementTls;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.State;
@@ -71,17 +74,21 @@ public final class Gateway {
     private final AlarmDetectors detectors;
     private final Optional<StatusLights> lights;
     private final OperatorActions desk;
+    private final AuditTrail audit;
+    private final RiskMonitor risk;
     private boolean stopped;
 
     private Gateway(GatewayConfig config, Reloads reloads, StatusModel status, Metrics metrics, Token token, Transport transport,
                     DataDirectory data, ManagementServer management, ClientService client, StatusReporter clientStatus,
                     StatusLog log, List<Capability> capabilities, AlarmModel alarms, AlarmDetectors detectors,
-                    Optional<StatusLights> lights, OperatorActions desk) {
+                    Optional<StatusLights> lights, OperatorActions desk, AuditTrail audit, RiskMonitor risk) {
         this.capabilities = capabilities;
         this.alarms = alarms;
         this.detectors = detectors;
         this.lights = lights;
         this.desk = desk;
+        this.audit = audit;
+        this.risk = risk;
         this.config = config;
         this.reloads = reloads;
         this.status = status;
@@ -151,7 +158,7 @@ public final class Gateway {
             DataDirectory data = DataDirectory.open(config.dataDirectory());
             started.push(new Resource("data directory", data::close));
             stores.ok("data directory " + data.path() + " locked");
-            OperatorActions desk = openDesk(token, data.path());
+            OperatorActions desk = new OperatorActions(token);
             started.push(new Resource("operator actions", desk::close));
 
             watchToken(token, tokenStatus);
@@ -170,9 +177,15 @@ public final class Gateway {
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
 
+            AuditTrail audit = AuditOpening.open(config, token, data.path(), status);
+            started.push(new Resource("audit trail", audit::close));
+            desk.audit(audit);
+            audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
+            RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit, management);
+            started.push(new Resource("risk register", risk::close));
             List<Capability> capabilities = Capabilities.startAll(
-                    new CapabilityContext(config, token, transport, pools, status, metrics, data.path(), alarms,
-                            clockSkew));
+                    new CapabilityContext(config, token, transport, pools, status, metrics, data.path(), audit,
+                            alarms, clockSkew));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
             desk.capabilities(capabilities);
 
@@ -189,7 +202,7 @@ public final class Gateway {
             Optional<StatusLights> lights = StatusLights.start(config.operator().leds(), com.pi4j.Pi4J::newAutoContext,
                     status, alarms, clientResponses(metrics), Clock.systemUTC());
             return new Gateway(config, reloads, status, metrics, token, transport, data, management, client, clientStatus,
-                    log, capabilities, alarms, detectors, lights, desk);
+                    log, capabilities, alarms, detectors, lights, desk, audit, risk);
         } catch (RuntimeException e) { // StartupException included
             reloads.close();
             closeAll(started);
@@ -275,22 +288,15 @@ public final class Gateway {
         rest.add(new Resource("management listener", management::close));
         rest.add(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
         rest.add(new Resource("operator actions", desk::close));
+        // After the capabilities (their last records) and before the token (the stop checkpoint signs on it).
+        rest.add(new Resource("risk register", risk::close));
+        rest.add(new Resource("audit trail", audit::close));
         rest.add(new Resource("event loops", transport::close));
         rest.add(new Resource("data directory", data::close));
         rest.add(new Resource("token", token::close));
         closeAll(rest);
         Logger.info("gateway stopped{}", drained ? "" : " (some requests were cut off at the grace period)");
         return drained;
-    }
-
-    /** The operators' actions with their own audit trail beside the others in {@code audit/}. */
-    private static OperatorActions openDesk(Token token, java.nio.file.Path data) throws StartupException {
-        try {
-            java.nio.file.Path file = AuditTrail.prepare(data.resolve("audit")).resolveSibling(OperatorActions.TRAIL);
-            return new OperatorActions(token, file.getParent(), AuditTrail.open(file, 1_000, Clock.systemUTC()));
-        } catch (IOException e) {
-            throw new StartupException(StartupException.Code.STORES, "operator audit trail: " + e.getMessage(), e);
-        }
     }
 
     /** Client responses answered so far: what the activity light flashes for. */

@@ -1,19 +1,15 @@
 package lv.sargs.gateway;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lv.sargs.gateway.audit.AuditTrail;
-import lv.sargs.gateway.audit.AuditVerifier;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.management.OperatorDesk;
 import lv.sargs.gateway.statistics.StatisticsCapability;
+import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 import lv.sargs.hsm.TokenHealth;
@@ -22,28 +18,28 @@ import org.tinylog.Logger;
 /**
  * The gateway's side of the operators' console actions: each runs on one daemon thread of its own
  * (they touch the token, files and the statistics courier, never an event loop), and each is
- * written to the operators' own audit trail ({@code audit/operator.jsonl}) with who asked.
+ * recorded in the gateway's one audit trail as an {@code operator-action} with who asked.
  */
 final class OperatorActions implements OperatorDesk, AutoCloseable {
 
-    static final String TRAIL = "operator.jsonl";
-
     private final Token token;
-    private final Path auditDirectory;
-    private final AuditTrail audit;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            new io.netty.util.concurrent.DefaultThreadFactory("sargs-operator-actions", true));
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(ThreadPools.threadFactory("operator-actions", true));
     private volatile List<Capability> capabilities = List.of();
+    private volatile AuditTrail audit;
 
-    OperatorActions(Token token, Path auditDirectory, AuditTrail audit) {
+    OperatorActions(Token token) {
         this.token = token;
-        this.auditDirectory = auditDirectory;
-        this.audit = audit;
     }
 
     /** The capabilities, once started; the statistics one delivers on request. */
     void capabilities(List<Capability> started) {
         capabilities = List.copyOf(started);
+    }
+
+    /** The audit trail, once open (the management listener, and so the console, may come first). */
+    void audit(AuditTrail trail) {
+        audit = trail;
     }
 
     @Override
@@ -72,31 +68,32 @@ final class OperatorActions implements OperatorDesk, AutoCloseable {
 
     @Override
     public CompletableFuture<List<Checkpoint>> auditCheckpoints() {
-        return CompletableFuture.supplyAsync(() -> {
-            List<Checkpoint> out = new ArrayList<>();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(auditDirectory, "*.jsonl")) {
-                for (Path f : files) {
-                    AuditVerifier.Result r = AuditVerifier.verify(f);
-                    out.add(new Checkpoint(f.getFileName().toString(), r.lines(),
-                            HexFormat.of().formatHex(r.lastHash()), r.intact()));
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("audit directory " + auditDirectory + ": " + e.getMessage(), e);
-            }
-            out.sort(java.util.Comparator.comparing(Checkpoint::trail));
-            return out;
-        }, worker);
+        AuditTrail trail = audit;
+        if (trail == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        boolean intact = trail.failure().isEmpty();
+        return CompletableFuture.completedFuture(trail.lastCheckpoint()
+                .map(cp -> List.of(new Checkpoint(cp.file() + " (checkpoint #" + cp.number()
+                        + (cp.signed() ? ", signed" : ", unsigned") + ")", cp.covers(), cp.hash(), intact)))
+                .orElse(List.of()));
     }
 
     @Override
     public void audit(String by, String action, String target, String outcome) {
-        audit.record("operator-action", "by", by, "action", action, "target", target, "outcome", outcome);
-        Logger.info("operator {}: {} {}: {}", by, action, target, outcome);
+        AuditTrail trail = audit;
+        boolean recorded = trail != null && trail.record(AuditRecord.of(AuditEvent.OPERATOR_ACTION)
+                .withRequest(null, by).withOutcome(outcome).with("action", action).with("target", target));
+        if (recorded) {
+            Logger.info("operator {}: {} {}: {}", by, action, target, outcome);
+        } else {
+            Logger.warn("operator {}: {} {}: {} (NOT in the audit trail: it is not open or refuses records)", by,
+                    action, target, outcome);
+        }
     }
 
     @Override
     public void close() {
         worker.shutdownNow();
-        audit.close();
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sargs-admin", mixinStandardHelpOptions = true, version = "sargs-admin 0.1",
         description = "Admin tool of the Sargs gateway: first boot, config check, keys and certificates on the"
-                + " token, clients and allow-lists, reload.",
+                + " token, clients and allow-lists, reload, backup and restore, doctor, the audit trail and"
+                + " the risk register.",
         subcommands = {ConfigCheckCommand.class, KeysCommand.class,
                 InitCommand.class,
                 ClientsCommand.class,
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 RestoreCommand.class,
                 ReloadCommand.class,
+                AuditCommand.class,
+                IncidentsCommand.class,
         })
 public final class SargsAdmin {
 

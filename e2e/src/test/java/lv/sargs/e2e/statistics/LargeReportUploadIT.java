@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,13 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import lv.sargs.e2e.ChildGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +41,7 @@ class LargeReportUploadIT {
                 "-Dtinylog.level=warn", "-cp", classPath, ReportingGatewayMain.class.getName(), dir.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            int port = awaitPort(gateway, log);
+            int port = ChildGateway.awaitPort(gateway, log);
             // The body is taken off the codec the same way for both protocols: once each.
             postAndExpectParts(port, HttpClient.Version.HTTP_1_1, "K01", log);
             postAndExpectParts(port, HttpClient.Version.HTTP_2, "K02", log);
@@ -85,35 +81,7 @@ class LargeReportUploadIT {
         }
     }
 
-    private static int awaitPort(Process gateway, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && gateway.isAlive()) {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("port=")) {
-                    return Integer.parseInt(line.substring(5).trim());
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the gateway did not start: " + Files.readString(log, StandardCharsets.UTF_8));
-    }
-
     private SSLContext tls() throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("reporting.p12"))) {
-            keys.load(in, PASSWORD);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, PASSWORD);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(dir.resolve("clients-ca.pem"))) {
-            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return tls;
+        return ChildGateway.tls(dir.resolve("reporting.p12"), PASSWORD, dir.resolve("clients-ca.pem"));
     }
 }

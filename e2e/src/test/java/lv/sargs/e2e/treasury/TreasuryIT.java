@@ -121,8 +121,9 @@ class TreasuryIT {
         StringBuilder metrics = new StringBuilder();
         gateway.gateway().metrics().writePrometheus(metrics);
         assertTrue(metrics.toString().contains("sargs_treasury_payments_total{state=\"BOOKED\"} "), metrics.toString());
-        String audit = Files.readString(dir.resolve("data/audit/treasury.jsonl"), StandardCharsets.UTF_8);
-        assertTrue(audit.contains(booked.get("id").asText()), "the accepted payment is in the Treasury's audit trail");
+        String audit = Files.readString(dir.resolve("data/audit/audit-000001.jsonl"), StandardCharsets.UTF_8);
+        assertTrue(audit.contains("\"event\":\"payment-accepted\"") && audit.contains(booked.get("id").asText()),
+                "the accepted payment is in the gateway's audit trail");
     }
 
     @Test

@@ -1,154 +1,318 @@
 package lv.sargs.gateway.audit;
 
+import lv.sargs.gateway.threads.ThreadPools;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
-import lv.sargs.gateway.threads.ThreadPools;
+import lv.sargs.gateway.status.StatusReporter;
 import org.tinylog.Logger;
 
 /**
- * The tamper-evident record of who asked what, for which purpose, and how it ended: one JSON line
- * per event, each carrying the SHA-256 of the previous line, so removing or editing a line breaks
- * the chain from there on ({@link AuditVerifier}). Lines are written and fsynced in batches by one
- * thread; a caller never waits for the disk.
+ * The gateway's one audit trail (format v2, docs/audit.md), passed to every capability: records
+ * are chained by hash, written by one thread in batches and synced, signed checkpoints every N
+ * records, T seconds and at stop. {@link #record} (lookups) never waits; {@link #recordDurably}
+ * (payments, reports) returns only once its record is on the disk. Nothing is dropped silently: a
+ * record that finds no room is refused to its caller (which answers 503) and the {@code audit}
+ * component goes DEGRADED.
  */
 public final class AuditTrail implements AutoCloseable {
 
-    private static final String STOP = "";
+    /** The status component the trail reports into. */
+    public static final String COMPONENT = "audit";
 
-    private final Path file;
-    private final FileChannel channel;
-    private final BlockingQueue<String> queue;
+    private static final Entry STOP = new Entry(null, null);
+
+    private final AuditSettings settings;
+    private final Optional<CheckpointSigner> signer;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
-    private final LongAdder dropped = new LongAdder();
+    private final StatusReporter status;
+    private final BlockingQueue<Entry> queue;
+    private final LongAdder refused = new LongAdder();
+    private final java.util.List<java.util.function.Consumer<AuditRecord>> observers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final TrailWriter files;
     private final Thread writer;
-    private final MessageDigest sha256;
-    private byte[] previous;
-    private long sequence;
+    private volatile String failure;
+    private volatile boolean pushedBack;
+    private long checkpoint;
+    private volatile Checkpoint lastCheckpoint;
+    private long sinceCheckpoint;
+    private long checkpointDue;
 
-    private AuditTrail(Path file, FileChannel channel, byte[] previous, long sequence, int capacity, Clock clock) {
-        this.file = file;
-        this.channel = channel;
-        this.previous = previous;
-        this.sequence = sequence;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.clock = clock;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-        this.writer = ThreadPools.threadFactory("audit-writer", true).newThread(this::run);
-        this.writer.start();
+    private record Entry(AuditRecord record, CompletableFuture<Long> durable) {
     }
 
-    /** Opens (or continues) the trail in {@code file}, checking the existing chain first. */
-    public static AuditTrail open(Path file, int capacity, Clock clock) throws IOException {
-        AuditVerifier.Result existing = AuditVerifier.verify(file);
-        if (!existing.intact()) {
-            throw new IOException("audit trail " + file + " is broken at line " + existing.brokenAt()
-                    + " (expected: an unbroken hash chain; keep the file as evidence and move it away)");
+    private AuditTrail(AuditSettings settings, Optional<CheckpointSigner> signer, Pseudonyms pseudonyms, Clock clock,
+                       StatusReporter status, TrailWriter files, long lastCheckpoint, String failure) {
+        this.settings = settings;
+        this.signer = signer;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+        this.status = status;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.files = files;
+        this.checkpoint = lastCheckpoint;
+        this.failure = failure;
+        this.checkpointDue = clock.millis() + settings.checkpointInterval().toMillis();
+        this.writer = ThreadPools.threadFactory("audit-writer", true).newThread(this::run);
+        if (files != null) {
+            writer.start();
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        return new AuditTrail(file, channel, existing.lastHash(), existing.lines(), capacity, clock);
     }
 
     /**
-     * Records one event; {@code fields} are alternating names and values (strings, escaped here).
-     * Never blocks: a full queue drops the event, counts it and logs once per drop.
+     * Checks the existing trail and continues it; a trail that fails its check is not touched: the
+     * returned trail refuses every record (so audited requests answer 503), {@code audit} is FAILED
+     * naming file and record, and an ERROR is logged for the operator (the admin decides, docs/audit.md).
+     *
+     * @param signer signs checkpoints; empty leaves them unsigned (DEGRADED: no audit key configured)
+     * @param pseudonyms the subjects' keyed pseudonyms; null leaves subjects out of the records
+     * @param key the audit key's public key, to check existing checkpoints' signatures; null skips that
      */
-    public void record(String event, String... fields) {
-        StringBuilder line = new StringBuilder(160).append("{\"at\":\"").append(clock.instant()).append("\",\"event\":");
-        Json.string(line, event);
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            line.append(',');
-            Json.string(line, fields[i]);
-            line.append(':');
-            Json.string(line, fields[i + 1]);
-        }
-        if (!queue.offer(line.toString())) {
-            dropped.increment();
-            Logger.error("audit trail {}: queue full, an '{}' event was dropped", file, event);
-        }
-    }
-
-    /** Events dropped because the writer could not keep up. */
-    public long dropped() {
-        return dropped.sum();
-    }
-
-    /** Writes what is queued, fsyncs and closes the file. */
-    @Override
-    public void close() {
+    public static AuditTrail open(AuditSettings settings, Optional<CheckpointSigner> signer, Pseudonyms pseudonyms,
+                                  PublicKey key, Clock clock, StatusReporter status) {
+        TrailVerifier.Report existing;
         try {
-            queue.put(STOP);
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-            channel.close();
+            existing = TrailVerifier.verify(settings.directory(), TrailFiles.checkpointsOf(settings.directory()), key);
+        } catch (IOException e) {
+            return refusing(settings, clock, status, settings.directory() + ": cannot be read: " + e.getMessage());
+        }
+        if (!existing.intact()) {
+            return refusing(settings, clock, status, existing.problem());
+        }
+        TrailWriter files;
+        try {
+            files = new TrailWriter(settings.directory(), existing, settings.rotateBytes());
+        } catch (IOException e) {
+            return refusing(settings, clock, status, settings.directory() + ": cannot be written: " + e.getMessage());
+        }
+        AuditTrail trail = new AuditTrail(settings, signer, pseudonyms, clock, status, files, existing.checkpoints(), null);
+        AuditRecord started = AuditRecord.of(AuditEvent.TRAIL_STARTED).with("format", "2")
+                .with("previousStop", existing.records() == 0 ? "none" : existing.stoppedCleanly() ? "clean" : "crash")
+                .with("discardedBytes", Long.toString(existing.tornBytes()));
+        if (existing.tornBytes() > 0) {
+            Logger.warn("audit trail {}: {} bytes of a line cut by a crash were discarded (never acknowledged)",
+                    existing.files().get(existing.files().size() - 1), existing.tornBytes());
+        }
+        try {
+            trail.recordDurably(started);
+        } catch (AuditUnavailableException e) {
+            trail.close();
+            return refusing(settings, clock, status, settings.directory() + ": the start record could not be"
+                    + " written: " + e.getMessage());
+        }
+        if (signer.isPresent()) {
+            status.ok(existing.records() + " records checked; " + files.currentFile());
+        } else {
+            status.degraded("no audit section (expected: audit.keyLabel naming an RSA key on the token):"
+                    + " checkpoints unsigned and subjects left out");
+        }
+        return trail;
+    }
+
+    private static AuditTrail refusing(AuditSettings settings, Clock clock, StatusReporter status, String reason) {
+        Logger.error("ALARM audit trail failed its check: {}; audited requests are refused until the admin decides"
+                + " (docs/audit.md)", reason);
+        status.failed(reason);
+        return new AuditTrail(settings, Optional.empty(), null, clock, status, null, 0, reason);
+    }
+
+    /**
+     * Queues {@code record} without waiting; false when the trail cannot take it (queue full,
+     * failed, closed) — the caller must then fail its request with a 503.
+     */
+    public boolean record(AuditRecord record) {
+        if (failure != null || !queue.offer(new Entry(record, null))) {
+            refuse(record);
+            return false;
+        }
+        observers.forEach(o -> o.accept(record));
+        return true;
+    }
+
+    /**
+     * Hands every record the trail takes to {@code observer} as well (operational-risk events),
+     * on the recording thread: it must not block.
+     */
+    public void observe(java.util.function.Consumer<AuditRecord> observer) {
+        observers.add(observer);
+    }
+
+    /**
+     * Writes {@code record} and returns once it is synced to the disk, waiting up to the push-back
+     * time for room in a full queue; never call it on an event loop.
+     *
+     * @return the record's sequence number
+     * @throws AuditUnavailableException when the record could not be made durable
+     */
+    public long recordDurably(AuditRecord record) {
+        String failed = failure;
+        if (failed != null) {
+            refuse(record);
+            throw new AuditUnavailableException("the audit trail is unavailable: " + failed);
+        }
+        Entry entry = new Entry(record, new CompletableFuture<>());
+        try {
+            if (!queue.offer(entry, settings.pushBack().toMillis(), TimeUnit.MILLISECONDS)) {
+                refuse(record);
+                throw new AuditUnavailableException("the audit trail's queue stayed full for "
+                        + settings.pushBack().toMillis() + " ms");
+            }
+            long seq = entry.durable().get(30, TimeUnit.SECONDS);
+            observers.forEach(o -> o.accept(record));
+            return seq;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            Logger.error("audit trail {} did not close cleanly: {}", file, e.getMessage());
+            throw new AuditUnavailableException("interrupted waiting for the audit trail", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new AuditUnavailableException("the audit record was not synced: " + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * The keyed pseudonym of subject {@code id} of {@code kind} ({@code person}, {@code company}) for
+     * a record's subject; null when the gateway has no audit key (the subject is then left out).
+     */
+    public String subject(String kind, String id) {
+        return pseudonyms == null ? null : pseudonyms.of(kind, id);
+    }
+
+    /** The last checkpoint this trail wrote since it opened; empty before the first. */
+    public Optional<Checkpoint> lastCheckpoint() {
+        return Optional.ofNullable(lastCheckpoint);
+    }
+
+    /** Records refused so far (queue full, trail failed or closed). */
+    public long refused() {
+        return refused.sum();
+    }
+
+    /** Why the trail refuses records, or empty while it takes them. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Writes what is queued, a stop record and a last signed checkpoint, and closes the files. */
+    @Override
+    public void close() {
+        if (files == null || !writer.isAlive()) {
+            return;
+        }
+        try {
+            queue.put(STOP);
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure == null) {
+            failure = "closed";
+        }
+    }
+
+    private void refuse(AuditRecord record) {
+        refused.increment();
+        if (failure == null && !pushedBack) {
+            pushedBack = true;
+            status.degraded("queue full: records refused, their requests answered 503");
+        }
+        Logger.error("ALARM audit trail: a '{}' record was refused ({}); its request fails with 503",
+                record.event().wireName(), failure != null ? failure : "queue full");
     }
 
     private void run() {
-        List<String> batch = new ArrayList<>();
-        while (true) {
+        List<Entry> batch = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
             try {
-                batch.add(queue.take());
+                long wait = Math.max(1, checkpointDue - clock.millis());
+                Entry first = queue.poll(wait, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, 4096);
+                }
             } catch (InterruptedException e) {
-                return;
+                stop = true;
             }
-            queue.drainTo(batch, 1024);
-            boolean stop = batch.remove(STOP);
-            try {
-                write(batch);
-            } catch (IOException e) {
-                Logger.error("audit trail {}: {} event(s) not written: {}", file, batch.size(), e.getMessage());
-            }
-            batch.clear();
+            stop |= batch.remove(STOP);
             if (stop) {
-                return;
+                batch.add(new Entry(AuditRecord.of(AuditEvent.TRAIL_STOPPED), null));
+            }
+            write(batch, stop);
+            batch.clear();
+        }
+        try {
+            files.close();
+        } catch (IOException e) {
+            Logger.error("audit trail {} did not close cleanly: {}", settings.directory(), e.getMessage());
+        }
+    }
+
+    private void write(List<Entry> batch, boolean stop) {
+        long[] seqs = new long[batch.size()];
+        try {
+            for (int i = 0; i < seqs.length; i++) {
+                seqs[i] = files.append(Instant.now(clock), batch.get(i).record());
+                // At most checkpointEvery records between two checkpoints, however large the batch.
+                if (++sinceCheckpoint >= settings.checkpointEvery()) {
+                    checkpoint();
+                }
+            }
+            if (sinceCheckpoint > 0 && (stop || clock.millis() >= checkpointDue)) {
+                checkpoint();
+            }
+            files.sync();
+            if (pushedBack && queue.remainingCapacity() > settings.queueCapacity() / 2) {
+                pushedBack = false;
+                status.ok("queue drained; " + files.currentFile());
+            }
+            for (int i = 0; i < seqs.length; i++) {
+                if (batch.get(i).durable() != null) {
+                    batch.get(i).durable().complete(seqs[i]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            failure = "writing " + settings.directory() + " failed: " + e.getMessage();
+            Logger.error("ALARM audit trail: {}; audited requests are refused", failure);
+            status.failed(failure);
+            for (Entry entry : batch) {
+                if (entry.durable() != null) {
+                    entry.durable().completeExceptionally(new AuditUnavailableException(failure, e));
+                }
             }
         }
+        if (clock.millis() >= checkpointDue) {
+            checkpointDue = clock.millis() + settings.checkpointInterval().toMillis();
+        }
     }
 
-    private void write(List<String> batch) throws IOException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        StringBuilder out = new StringBuilder(batch.size() * 200);
-        for (String body : batch) {
-            sequence++;
-            String line = body + ",\"seq\":" + sequence + ",\"prev\":\"" + HexFormat.of().formatHex(previous) + "\"}";
-            previous = sha256.digest(line.getBytes(StandardCharsets.UTF_8));
-            out.append(line).append('\n');
-        }
-        ByteBuffer bytes = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
-        channel.force(false);
-    }
-
-    /** Ensures the directory of {@code file} exists, readable by the service user only. */
-    public static Path prepare(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        return directory.resolve("audit.jsonl");
+    private void checkpoint() throws IOException {
+        Checkpoint unsigned = new Checkpoint(++checkpoint, files.seq(), files.lastHash(), files.currentFile(),
+                Instant.now(clock), signer.map(CheckpointSigner::keyLabel).orElse(""),
+                signer.map(CheckpointSigner::algorithm).orElse(""), "");
+        Checkpoint cp = signer.map(s -> new Checkpoint(unsigned.number(), unsigned.covers(), unsigned.hash(),
+                unsigned.file(), unsigned.at(), unsigned.keyLabel(), unsigned.algorithm(),
+                Base64.getEncoder().encodeToString(s.sign(unsigned.signedBytes())))).orElse(unsigned);
+        files.append(cp.at(), cp.asRecord());
+        files.sync();
+        files.publish(cp);
+        lastCheckpoint = cp;
+        sinceCheckpoint = 0;
+        checkpointDue = clock.millis() + settings.checkpointInterval().toMillis();
+        Logger.info("audit checkpoint #{} covers record {} in {} (sha-256 {})", cp.number(), cp.covers(), cp.file(),
+                cp.hash());
     }
 }

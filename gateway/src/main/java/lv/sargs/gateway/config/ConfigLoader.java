@@ -184,11 +184,15 @@ public final class ConfigLoader {
         // Optional: without it the documented alarm thresholds apply (logged at start) and no LED is driven.
         OperatorConfig operator = s.optional("operator").flatMap(Node::section).map(o -> new OperatorReader().read(o))
                 .orElse(s.has("operator") ? null : OperatorConfig.DEFAULTS);
+        // Optional: without it the trail runs unsigned and leaves subjects out (audit DEGRADED).
+        Optional<AuditConfig> audit = s.optional("audit").flatMap(Node::section).map(AuditReader::read);
+        // Optional: without it the indicators' base levels are the reference config's.
+        Optional<RiskConfig> risk = s.optional("risk").flatMap(Node::section).map(RiskReader::read);
         s.end();
         if (problems.count() > 0) {
             return null;
         }
         return new GatewayConfig(listeners.client(), listeners.management(), clients, token, data, grace, lookups,
-                statistics, treasury, threads, operator);
+                statistics, treasury, threads, operator, audit, risk);
     }
 }

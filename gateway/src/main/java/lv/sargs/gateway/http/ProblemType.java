@@ -39,7 +39,9 @@ public enum ProblemType implements ProblemCode {
     IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", HttpResponseStatus.BAD_REQUEST,
             "An Idempotency-Key header is required"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpResponseStatus.UNPROCESSABLE_ENTITY,
-            "The Idempotency-Key was used before for a different request");
+            "The Idempotency-Key was used before for a different request"),
+    AUDIT_UNAVAILABLE("audit-unavailable", HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "The request could not be recorded in the audit trail");
 
     private final String code;
     private final String uri;

@@ -4,6 +4,13 @@ package lv.sargs.gateway.lookup;
 @FunctionalInterface
 public interface LookupAudit {
 
-    /** Records one answered lookup. */
-    void record(String requestId, String client, String route, String subject, String purpose, int status);
+    /**
+     * Records one answered lookup of subject {@code id} of {@code kind} ({@code person}, {@code company});
+     * false when the trail could not take the record, in which case the answer must not be given.
+     */
+    boolean record(String requestId, String client, String route, String kind, String id, String purpose, int status);
+
+    /** Records a declared client's lookup refused because it stated a purpose it does not hold. */
+    default void purposeRefused(String requestId, String client, String route, String purpose) {
+    }
 }

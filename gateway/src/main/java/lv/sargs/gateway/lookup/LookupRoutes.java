@@ -67,7 +67,7 @@ public final class LookupRoutes {
         }
         return lookup.lookup("company", "registrationNumber", regNo, companySections, "",
                         cacheRequest(request, start))
-                .thenApply(answer -> respond(request, "company " + regNo, purpose, answer));
+                .thenApply(answer -> respond(request, "company", regNo, "company " + regNo, purpose, answer));
     }
 
     private CompletableFuture<Response> person(Request request) {
@@ -83,12 +83,18 @@ public final class LookupRoutes {
                 + ",\"codeFormat\":\"" + (code.isNewFormat() ? "2017" : "birth-date") + "\"";
         return lookup.lookup("person", "personalCode", code.digits(), personSections, extra,
                         cacheRequest(request, start))
-                .thenApply(answer -> respond(request, "person " + code.formatted(), purpose, answer));
+                .thenApply(answer -> respond(request, "person", code.digits(), "person " + code.formatted(), purpose,
+                        answer));
     }
 
-    private Response respond(Request request, String subject, String purpose, StandardAnswer answer) {
-        audit.record(request.requestId(), request.client().name(), request.route(), subject, purpose,
-                answer.httpStatus());
+    private Response respond(Request request, String kind, String id, String subject, String purpose,
+                             StandardAnswer answer) {
+        if (!audit.record(request.requestId(), request.client().name(), request.route(), kind, id, purpose,
+                answer.httpStatus())) {
+            // No answer leaves without its audit record.
+            throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, subject
+                    + ": the lookup could not be recorded in the audit trail; try again later.");
+        }
         String source = answer.identifyingSource();
         switch (answer.httpStatus()) {
             case 404 -> throw new ProblemException(LookupProblem.SUBJECT_NOT_FOUND,
@@ -107,13 +113,14 @@ public final class LookupRoutes {
         }
     }
 
-    private static String purpose(Request request) {
+    private String purpose(Request request) {
         String purpose = request.headers().get(PURPOSE_HEADER);
         if (purpose == null || purpose.isBlank()) {
             throw new ProblemException(LookupProblem.PURPOSE_REQUIRED, "header " + PURPOSE_HEADER
                     + ": (missing) (expected: one of your purposes " + request.client().purposes() + ")");
         }
         if (!request.client().purposes().contains(purpose)) {
+            audit.purposeRefused(request.requestId(), request.client().name(), request.route(), purpose);
             throw new ProblemException(LookupProblem.PURPOSE_NOT_ALLOWED, "header " + PURPOSE_HEADER + ": " + purpose
                     + " (expected: one of your purposes " + request.client().purposes() + ")");
         }

@@ -1,6 +1,5 @@
 package lv.sargs.gateway.lookup;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -13,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.cache.AnswerCache;
 import lv.sargs.gateway.cache.Freshness;
@@ -70,7 +71,7 @@ public final class LookupsCapability implements Capability {
         char[] watchKey = c.storageKey("lookups.storageKeyLabel", config.storageKeyLabel(), "watch");
         AnswerCache cache = null;
         WatchStore watch = null;
-        AuditTrail audit = null;
+        AuditTrail audit = c.audit();
         RegisterConnections registers = null;
         ThreadPoolExecutor blocking = c.threads().pool("lookups-blocking", c.config().threads().lookups().threads(),
                 c.config().threads().lookups().queue());
@@ -79,7 +80,6 @@ public final class LookupsCapability implements Capability {
             cache = AnswerCache.open(data.resolve("cache.mv.db"), cacheKey, config.maxEntries(), config.hotEntries(),
                     10_000);
             watch = WatchStore.open(data.resolve("watch.mv.db"), watchKey);
-            audit = AuditTrail.open(AuditTrail.prepare(data.resolve("audit")), 10_000, Clock.systemUTC());
             List<Register> known = Registers.installed();
             registers = new RegisterConnections(known, config, c.token(),
                     new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics(),
@@ -95,19 +95,34 @@ public final class LookupsCapability implements Capability {
             AuditTrail trail = audit;
             LookupRoutes routes = new LookupRoutes(subjects, sections.company, sections.person,
                     c.config().clientListener().limits().requestTimeout(),
-                    (requestId, client, route, subject, purpose, status) -> trail.record("lookup", "requestId", requestId,
-                            "client", client, "route", route, "subject", subject, "purpose", purpose,
-                            "status", Integer.toString(status)));
+                    new LookupAudit() {
+                        @Override
+                        public boolean record(String requestId, String client, String route, String kind, String id,
+                                              String purpose, int status) {
+                            return trail.record(AuditRecord.of(AuditEvent.LOOKUP).withRequest(requestId, client)
+                                    .withPurpose(purpose).withOutcome(Integer.toString(status))
+                                    .withSubject(trail.subject(kind, id)).with("route", route));
+                        }
+
+                        @Override
+                        public void purposeRefused(String requestId, String client, String route, String purpose) {
+                            trail.record(AuditRecord.of(AuditEvent.CLIENT_REFUSED).withRequest(requestId, client)
+                                    .withPurpose(purpose).withOutcome("purpose-not-allowed").with("route", route));
+                        }
+                    });
             AnswerCache store = cache;
             java.util.function.Consumer<WatchedSubject> purge = subject -> sections.parts.forEach(p ->
                     store.purge(p.key().cacheKey(subject.id())));
             WatchRoutes watchRoutes = new WatchRoutes(watch, subject -> {
                 purge.accept(subject);
-                trail.record("purge", "subject", subject.kind() + " " + subject.id());
+                trail.record(AuditRecord.of(AuditEvent.PURGE).withSubject(trail.subject(subject.kind(), subject.id())));
             }, blocking, Clock.systemUTC());
             List<ChangeSource> feeds = new java.util.ArrayList<>();
             registers.connected.values().forEach(r -> r.changeFeed().ifPresent(feeds::add));
-            ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge,
+            // A watched subject changed in its register: purged, and recorded (no request, no client).
+            ChangeMonitor monitor = new ChangeMonitor(watch, feeds, purge.andThen(subject -> trail.record(
+                    AuditRecord.of(AuditEvent.WATCH_CHANGE).withOutcome("purged")
+                            .withSubject(trail.subject(subject.kind(), subject.id())))),
                     c.threads().scheduler("change-feeds"));
             monitor.start(config.changeFeedInterval());
             reporter.ok("registers: " + String.join(" ", registers.connected.keySet()));
@@ -117,8 +132,8 @@ public final class LookupsCapability implements Capability {
             c.metrics().gauge("sargs_cache_entries", "Register answers in the cache.", "", cache::size);
             return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
                     watchRoutes));
-        } catch (IOException | RuntimeException e) {
-            Capability.closeQuietly(registers, audit, watch, cache);
+        } catch (RuntimeException e) {
+            Capability.closeQuietly(registers, watch, cache);
             timer.shutdownNow();
             blocking.shutdownNow();
             throw new StartupException(StartupException.Code.STORES, "lookups: " + e.getMessage(), e);
@@ -144,7 +159,7 @@ public final class LookupsCapability implements Capability {
         monitor.close();
         timer.shutdownNow();
         blocking.shutdown();
-        Capability.closeQuietly(registers, audit, watch, cache);
+        Capability.closeQuietly(registers, watch, cache);
     }
 
     private static Freshness freshness(Map<String, LookupsConfig.RegisterTerms> terms, RegisterPart part) {

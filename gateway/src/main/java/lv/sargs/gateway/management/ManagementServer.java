@@ -27,6 +27,7 @@ import org.tinylog.Logger;
  */
 public final class ManagementServer implements AutoCloseable {
 
+    private Routes routes;
     private final Channel server;
     private final ChannelGroup connections;
     private final ManagementHandler.Drain drain;
@@ -68,9 +69,10 @@ public final class ManagementServer implements AutoCloseable {
         }
         ChannelGroup connections = new DefaultChannelGroup("management", GlobalEventExecutor.INSTANCE);
         ManagementHandler.Drain drain = new ManagementHandler.Drain();
+        Routes routes = new Routes(status, metrics, alarms, reloader);
         ManagementInitializer initializer = new ManagementInitializer(config, ssl, connections,
-                new ManagementHandler(new Routes(status, metrics, alarms, reloader),
-                        new OperatorRoutes(alarms, desk, new OperatorAccess(clients)), drain), metrics);
+                new ManagementHandler(routes, new OperatorRoutes(alarms, desk, new OperatorAccess(clients)), drain),
+                metrics);
         ChannelFuture bound = new ServerBootstrap()
                 .group(transport.acceptors(), transport.workers())
                 .channel(transport.serverChannel())
@@ -84,9 +86,18 @@ public final class ManagementServer implements AutoCloseable {
                     + bound.cause().getMessage() + ")", bound.cause());
         }
         ManagementServer server = new ManagementServer(bound.channel(), connections, drain);
+        server.routes = routes;
         Logger.info("management listener on {} ({}), {} allow-list block(s)", server.address(),
                 ssl == null ? "plain HTTP, loopback" : "TLS", config.allowList().size());
         return server;
+    }
+
+    /**
+     * Serves {@code body} (rendered from memory on each GET, on the event loop: it must not block)
+     * at {@code path}, e.g. the risk register's exports.
+     */
+    public void serve(String path, String contentType, java.util.function.Supplier<String> body) {
+        routes.add(path, contentType, body);
     }
 
     /** The bound address (with the real port when configured with port 0). */

@@ -39,6 +39,16 @@ final class Routes {
     private final Metrics metrics;
     private final AlarmModel alarms;
     private final ConfigReloader reloader;
+    /** Documents added after start (risk exports), by path; each rendered from memory when asked. */
+    private final java.util.Map<String, Document> documents = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A document served at a path: its media type and a supplier of its text. */
+    record Document(AsciiString type, java.util.function.Supplier<String> body) {
+    }
+
+    void add(String path, String contentType, java.util.function.Supplier<String> body) {
+        documents.put(path, new Document(AsciiString.cached(contentType), body));
+    }
 
     Routes(StatusModel status, Metrics metrics, AlarmModel alarms, ConfigReloader reloader) {
         this.status = status;
@@ -77,10 +87,15 @@ final class Routes {
             case READYZ -> readiness(alloc);
             case STATUS -> json(alloc, HttpResponseStatus.OK, StatusJson.status(status.snapshot(), alarms.open()));
             case METRICS -> metrics(alloc);
-            default -> Problems.response(alloc, ProblemType.NOT_FOUND,
-                    "The management listener serves GET /healthz, /readyz, /v1/status and /metrics, POST "
-                            + RELOAD + " and, for operators, " + String.join(", ", OperatorRoutes.describe()) + ".",
-                    requestId);
+            default -> {
+                Document d = documents.get(path);
+                yield d != null ? text(alloc, HttpResponseStatus.OK, d.type(), d.body().get())
+                        : Problems.response(alloc, ProblemType.NOT_FOUND, "The management listener serves GET"
+                                + " /healthz, /readyz, /v1/status, /metrics" + (documents.isEmpty() ? "" : ", "
+                                + String.join(", ", new java.util.TreeSet<>(documents.keySet()))) + ", POST " + RELOAD
+                                + " and, for operators, " + String.join(", ", OperatorRoutes.describe()) + ".",
+                                requestId);
+            }
         };
         response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);

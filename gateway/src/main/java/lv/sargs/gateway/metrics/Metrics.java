@@ -45,6 +45,23 @@ public final class Metrics {
         return (Counter) family(name, help, "counter").series().computeIfAbsent(labels, l -> new Counter());
     }
 
+    /**
+     * The current value of each series of counter {@code name}, by its label set; empty when no such
+     * counter exists. For readers inside the gateway (risk indicators), never on a hot path.
+     */
+    public Map<String, Long> counters(String name) {
+        Family f = families.get(name);
+        Map<String, Long> values = new java.util.TreeMap<>();
+        if (f != null) {
+            f.series().forEach((labels, v) -> {
+                if (v instanceof Counter c) {
+                    values.put(labels, c.get());
+                }
+            });
+        }
+        return values;
+    }
+
     /** Registers (or replaces) a gauge read at scrape time. */
     public void gauge(String name, String help, String labels, DoubleSupplier value) {
         family(name, help, "gauge").series().put(labels, value);

@@ -22,6 +22,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import lv.sargs.gateway.http.BodyAbortedException;
 import lv.sargs.gateway.http.HttpConstants;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
+import lv.sargs.gateway.audit.AuditTrail;
+import lv.sargs.gateway.audit.AuditUnavailableException;
 import lv.sargs.gateway.http.ProblemException;
 import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.http.Request;
@@ -57,7 +61,10 @@ final class ReportRoutes implements AutoCloseable {
 
     private final Duration submitDeadline;
 
-    ReportRoutes(StatisticsService service, StatisticsHealth health, Duration signWait) {
+    private final AuditTrail audit;
+
+    ReportRoutes(StatisticsService service, StatisticsHealth health, Duration signWait, AuditTrail audit) {
+        this.audit = audit;
         this.service = service;
         this.health = health;
         // The listener's requestTimeout (seconds, for lookups) would cut a report off half-way: the
@@ -74,7 +81,22 @@ final class ReportRoutes implements AutoCloseable {
     CompletableFuture<Response> submit(Request request, InputStream body) {
         ReportSubmission submission = submission(request);
         return run(producing, "report submissions", () -> {
-            String id = produce(submission, body);
+            AuditRecord record = AuditRecord.of(AuditEvent.REPORT_SUBMITTED)
+                    .withRequest(request.requestId(), request.client().name()).with("prefix", submission.prefix());
+            String id;
+            try {
+                id = produce(submission, body);
+            } catch (ProblemException e) {
+                audit.record(record.withOutcome(e.type().code()));
+                throw e;
+            }
+            try {
+                // Synced before the 202: a report the bank sent to the supervisor is never missing from the trail.
+                audit.recordDurably(record.withOutcome("produced").with("report", id));
+            } catch (AuditUnavailableException e) {
+                throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, "Report " + id + " was produced but could"
+                        + " not be recorded in the audit trail; its delivery goes on. Its status: " + REPORTS + id, e);
+            }
             ReportStatus status = service.status(id).orElseThrow(() -> new IllegalStateException(
                     "report " + id + " was produced but is not in the store"));
             return json(HttpResponseStatus.ACCEPTED, status).withHeader(HttpHeaderNames.LOCATION, REPORTS + id);

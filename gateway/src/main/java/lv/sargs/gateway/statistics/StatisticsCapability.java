@@ -13,6 +13,9 @@ import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
 import lv.sargs.gateway.config.StatisticsConfig;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
+import lv.sargs.gateway.statistics.delivery.DeliveryListener;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.statistics.delivery.SftpSettings;
@@ -75,11 +78,25 @@ public final class StatisticsCapability implements Capability {
             throw new StartupException(code, e.getMessage(), e);
         }
         StatisticsHealth health = new StatisticsHealth(reporter, config.sftp().host() + ":" + config.sftp().port());
-        service.onDelivery(health);
+        service.onDelivery(new DeliveryListener() {
+            @Override
+            public void succeeded(int reportsDelivered) {
+                health.succeeded(reportsDelivered);
+                context.audit().record(AuditRecord.of(AuditEvent.REPORT_DELIVERED).withOutcome("delivered")
+                        .with("reports", Integer.toString(reportsDelivered)));
+            }
+
+            @Override
+            public void failed(String reason) {
+                health.failed(reason);
+                context.audit().record(AuditRecord.of(AuditEvent.REPORT_DELIVERED).withOutcome("failed")
+                        .with("reason", reason));
+            }
+        });
         Logger.info("statistics for Latvijas Banka: {} as {}, files to sftp://{}@{}:{}/{}", config.orgCode(),
                 config.encoding(), config.sftp().user(), config.sftp().host(), config.sftp().port(),
                 config.sftp().outDir());
-        return Optional.of(new StatisticsCapability(service, new ReportRoutes(service, health, config.signWait()),
+        return Optional.of(new StatisticsCapability(service, new ReportRoutes(service, health, config.signWait(), context.audit()),
                 config.maxReportBytes()));
     }
 

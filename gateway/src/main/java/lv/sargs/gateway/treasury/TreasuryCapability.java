@@ -15,7 +15,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import lv.sargs.gateway.Capability;
 import lv.sargs.gateway.CapabilityContext;
 import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.audit.AuditTrail;
+import lv.sargs.gateway.audit.AuditUnavailableException;
+import lv.sargs.gateway.http.ProblemException;
+import lv.sargs.gateway.http.ProblemType;
 import lv.sargs.gateway.config.TreasuryConfig;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.metrics.Metrics;
@@ -43,28 +48,24 @@ import lv.sargs.hsm.TokenException;
  * key derived on the token, connects eKase through the gateway's upstream client (name
  * {@code ekase}) with the Treasury-issued client key on the token,
  * resumes unfinished payments, serves the five Treasury routes, reports {@code treasury} and
- * {@code upstream.ekase}, counts payments by state, and records each accepted and each finished
- * payment in its own audit trail ({@code audit/treasury.jsonl}).
+ * {@code upstream.ekase}, counts payments by state, and records each accepted, submitted and
+ * finished payment in the gateway's audit trail (an accepted one synced before its 202).
  */
 public final class TreasuryCapability implements Capability {
 
     /** The payment store's file in the data directory. */
     static final String STORE_FILE = "treasury.mv.db";
-    /** The Treasury's audit trail, beside (never shared with) the lookups' {@code audit.jsonl}. */
-    static final String AUDIT_FILE = "treasury.jsonl";
     private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
 
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final TreasuryService service;
     private final EkaseAdapter ekase;
-    private final AuditTrail audit;
     private final ExecutorService blocking;
 
-    private TreasuryCapability(TreasuryService service, EkaseAdapter ekase, AuditTrail audit, ExecutorService blocking) {
+    private TreasuryCapability(TreasuryService service, EkaseAdapter ekase, ExecutorService blocking) {
         this.service = service;
         this.ekase = ekase;
-        this.audit = audit;
         this.blocking = blocking;
     }
 
@@ -80,7 +81,7 @@ public final class TreasuryCapability implements Capability {
         StatusReporter upstream = c.status().register("upstream.ekase", false, State.OK, "no call yet");
         char[] storeKey = c.storageKey("treasury.storageKeyLabel", config.storageKeyLabel(), "treasury");
         EkaseAdapter ekase = null;
-        AuditTrail audit = null;
+        AuditTrail audit = c.audit();
         // DNS lookups and handshake tasks that sign on the token, off the event loops.
         ThreadPoolExecutor blocking = c.threads().pool("ekase-blocking", c.config().threads().ekase().threads(),
                 c.config().threads().ekase().queue());
@@ -88,8 +89,6 @@ public final class TreasuryCapability implements Capability {
             XmlLimits limits = new XmlLimits(config.xml().maxBytes(), config.xml().maxDepth(),
                     config.xml().maxElements(), config.xml().maxAttributes());
             ekase = new ObservedEkase(adapter(c, config.ekase(), limits, blocking), upstream);
-            audit = AuditTrail.open(AuditTrail.prepare(c.dataDirectory().resolve("audit")).resolveSibling(AUDIT_FILE),
-                    10_000, Clock.systemUTC());
             TreasurySettings settings = new TreasurySettings(c.dataDirectory().resolve(STORE_FILE), storeKey,
                     new ModeMapping(config.viewRoles(), config.manageRoles()), config.pollInterval(), config.retryMin(),
                     config.retryMax(), limits, RIGA, config.requestThreads(), config.requestQueue());
@@ -97,9 +96,9 @@ public final class TreasuryCapability implements Capability {
                     new Recorder(c.metrics(), audit));
             reporter.ok("payment store open; eKase user " + config.ekase().user() + " in " + config.ekase().mode()
                     + " mode");
-            return Optional.of(new TreasuryCapability(service, ekase, audit, blocking));
+            return Optional.of(new TreasuryCapability(service, ekase, blocking));
         } catch (UpstreamException e) {
-            Capability.closeQuietly(audit, ekase);
+            Capability.closeQuietly(ekase);
             blocking.shutdownNow();
             reporter.failed(e.getMessage());
             if (e.code() == UpstreamException.Code.CLIENT_KEY_FAILED) {
@@ -108,13 +107,13 @@ public final class TreasuryCapability implements Capability {
             }
             throw new StartupException(StartupException.Code.STORES, "treasury.ekase: " + e.getMessage(), e);
         } catch (TokenException e) {
-            Capability.closeQuietly(audit, ekase);
+            Capability.closeQuietly(ekase);
             blocking.shutdownNow();
             reporter.failed(e.getMessage());
             throw new StartupException(StartupException.Code.TOKEN, "treasury.ekase.clientKey: "
                     + config.ekase().clientKeyLabel() + ": " + e.getMessage() + " [" + e.code() + "]", e);
-        } catch (IOException | RuntimeException e) {
-            Capability.closeQuietly(audit, ekase);
+        } catch (RuntimeException e) {
+            Capability.closeQuietly(ekase);
             blocking.shutdownNow();
             reporter.failed(e.getMessage());
             throw new StartupException(StartupException.Code.STORES, "treasury: " + e.getMessage(), e);
@@ -161,13 +160,13 @@ public final class TreasuryCapability implements Capability {
         TreasuryRoutes.register(routes, service);
     }
 
-    /** Stops taking requests, lets the submitter's step in progress finish, closes the store, eKase and the trail. */
+    /** Stops taking requests, lets the submitter's step in progress finish, closes the store and eKase. */
     @Override
     public void close() {
         try {
             service.close();
         } finally {
-            Capability.closeQuietly(ekase, audit);
+            Capability.closeQuietly(ekase);
             blocking.shutdownNow();
         }
     }
@@ -176,10 +175,12 @@ public final class TreasuryCapability implements Capability {
 
     /**
      * Counts each state a payment enters ({@code sargs_treasury_payments_total{state}}) and records
-     * accepted and finished payments in the audit trail; runs on the thread that persisted the
-     * change (never an event loop) and never blocks.
+     * accepted, submitted and finished payments in the audit trail, synced: an accepted payment's
+     * record is on the disk before its 202 leaves (a trail that cannot take it fails the request
+     * with 503; the stored payment is then answered to the client's retry with the same key).
+     * Runs on the thread that persisted the change, never an event loop.
      */
-    private static final class Recorder implements PaymentListener {
+    static final class Recorder implements PaymentListener {
 
         private final Map<PaymentState, Metrics.Counter> entered = new EnumMap<>(PaymentState.class);
         private final AuditTrail audit;
@@ -200,12 +201,29 @@ public final class TreasuryCapability implements Capability {
                 return;
             }
             entered.get(state).increment();
-            if (state == PaymentState.STORED || state.terminal()) {
-                StatusChange last = p.last();
-                audit.record("treasury-payment", "payment", p.id(), "client", p.client(),
-                        "idempotencyKey", p.idempotencyKey(), "msgId", p.msgId(),
-                        "state", state.name(),
-                        "isoStatus", String.valueOf(last.isoStatus()), "reason", String.valueOf(last.reasonCode()));
+            AuditEvent event = switch (state) {
+                case STORED -> AuditEvent.PAYMENT_ACCEPTED;
+                case SUBMITTED -> AuditEvent.PAYMENT_SUBMITTED;
+                case SUBMITTING -> null;
+                default -> AuditEvent.PAYMENT_STATUS;
+            };
+            if (event == null) {
+                return;
+            }
+            StatusChange last = p.last();
+            AuditRecord record = AuditRecord.of(event).withRequest(null, p.client()).withOutcome(state.name())
+                    .with("payment", p.id()).with("idempotencyKey", p.idempotencyKey()).with("msgId", p.msgId())
+                    .with("isoStatus", String.valueOf(last.isoStatus()))
+                    .with("reason", String.valueOf(last.reasonCode()));
+            try {
+                audit.recordDurably(record);
+            } catch (AuditUnavailableException e) {
+                if (state == PaymentState.STORED) {
+                    throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, "payment " + p.id()
+                            + " is stored but could not be recorded in the audit trail; retry with the same"
+                            + " Idempotency-Key.", e);
+                }
+                // The submitter must go on; the refusal raised the audit alarm and is counted.
             }
         }
     }

@@ -28,6 +28,7 @@ import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlRejectedException;
+import lv.sargs.gateway.http.ProblemException;
 import org.tinylog.Logger;
 import org.w3c.dom.Document;
 
@@ -128,7 +129,14 @@ public final class TreasuryService implements AutoCloseable {
             Payment payment = new Payment(ids.paymentId(), caller.name(), idempotencyKey, digest, instruction.msgId(),
                     instruction.pmtInfIds(), instruction.endToEndIds(), pain001,
                     List.of(new StatusChange(clock.instant(), PaymentState.STORED, null, null, "stored")), null);
-            PaymentStore.Created created = store.create(payment);
+            PaymentStore.Created created;
+            try {
+                created = store.create(payment);
+            } catch (ProblemException auditRefused) {
+                // Stored, but its audit record was refused (503): it still goes to eKase; a retry with the key replays.
+                submitter.submit(payment.id());
+                throw auditRefused;
+            }
             if (!created.created()) {
                 return replay(created.payment(), digest, idempotencyKey);
             }

@@ -5,26 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import lv.sargs.gateway.upstream.Deadline;
 import lv.sargs.gateway.upstream.ScriptedHttpsServer;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamFixture;
 import lv.sargs.gateway.upstream.oauth.OAuthSettings;
-import lv.sargs.hsm.PinSource;
-import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.Tokens;
-import lv.sargs.testkit.SoftHsm2;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class VissOverSoftHsmIT {
 
-    private static final String PIN = "2468-upstream";
     private static final Duration BUDGET = Duration.ofSeconds(10);
     private static UpstreamFixture fixture;
     private static FakeVissServer viss;
@@ -44,11 +34,8 @@ class VissOverSoftHsmIT {
 
     @BeforeAll
     static void start() throws Exception {
-        // A token of our own (fresh label); never reset the directory other ITs may share.
-        SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
-        String label = softHsm.initToken("sargs-upstream", PIN);
-        Token token = Tokens.open(new Pkcs11Settings(SoftHsm2.library(), Optional.of(label), Optional.empty(),
-                new PinSource.File(pinFile(softHsm, label)), 64, Duration.ofSeconds(5), Duration.ofMillis(500)));
+        // A token of our own from the module's IT pool (made before any PKCS#11 call in this JVM).
+        Token token = Tokens.open(lv.sargs.gateway.SoftHsmTokens.fresh());
         fixture = new UpstreamFixture(token);
         viss = new FakeVissServer();
         server = fixture.server(viss);
@@ -58,15 +45,6 @@ class VissOverSoftHsmIT {
     @AfterAll
     static void close() throws Exception {
         fixture.close();
-    }
-
-    private static Path pinFile(SoftHsm2 softHsm, String label) throws IOException {
-        Path file = softHsm.conf().resolveSibling("pins").resolve(label + ".pin");
-        Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, PIN + "\n", StandardCharsets.UTF_8);
-        return file;
     }
 
     @Test

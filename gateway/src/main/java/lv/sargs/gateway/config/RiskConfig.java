@@ -1,0 +1,19 @@
+package lv.sargs.gateway.config;
+
+import java.time.Duration;
+
+/**
+ * Operational-risk watching (docs/risk.md): the key risk indicators' base levels and when an
+ * outage of a critical service becomes a DORA incident.
+ *
+ * @param sampleInterval how often counters are read and events aggregated
+ * @param quietGap repeats of one source within this gap are one event with a count
+ * @param incidentAfter a critical service down or degraded this long opens an incident
+ * @param majorDowntime an incident with this much downtime is classified major
+ * @param failedRegisterCallsPerHour base level of failed VISS/FPR calls in a clock hour
+ * @param paymentRejectionsPerDay base level of payments rejected in a UTC day
+ * @param refusalsPerHour base level of refused connections in a clock hour
+ */
+public record RiskConfig(Duration sampleInterval, Duration quietGap, Duration incidentAfter, Duration majorDowntime,
+                         long failedRegisterCallsPerHour, long paymentRejectionsPerDay, long refusalsPerHour) {
+}
