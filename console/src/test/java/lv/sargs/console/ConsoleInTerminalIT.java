@@ -25,7 +25,7 @@ import lv.sargs.gateway.led.Pattern;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

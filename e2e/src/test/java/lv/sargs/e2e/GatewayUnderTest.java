@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import lv.sargs.gateway.Gateway;
-import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.capability.StartupException;
 import lv.sargs.gateway.config.ConfigException;
 import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.GatewayConfig;

@@ -1,5 +1,7 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.StartupException;
+import lv.sargs.gateway.capability.CapabilityContext;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;

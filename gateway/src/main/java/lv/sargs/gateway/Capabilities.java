@@ -1,5 +1,8 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.StartupException;
+import lv.sargs.gateway.capability.CapabilityContext;
+import lv.sargs.gateway.capability.Capability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.StartupException;
+import lv.sargs.gateway.capability.Capability;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

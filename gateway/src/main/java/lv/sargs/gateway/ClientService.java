@@ -1,5 +1,8 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.Transport;
+import lv.sargs.gateway.capability.StartupException;
+import lv.sargs.gateway.capability.Capability;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import lv.sargs.gateway.config.GatewayConfig;

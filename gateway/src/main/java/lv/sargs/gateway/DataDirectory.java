@@ -1,5 +1,6 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.StartupException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,5 +1,9 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.Transport;
+import lv.sargs.gateway.capability.StartupException;
+import lv.sargs.gateway.capability.CapabilityContext;
+import lv.sargs.gateway.capability.Capability;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -41,7 +45,7 @@ import lv.sargs.gateway.tls.TlsSetupException;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 import lv.sargs.hsm.TokenHealth;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import org.tinylog.Logger;
 
 /**

@@ -1,5 +1,6 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.StartupException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.Capability;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

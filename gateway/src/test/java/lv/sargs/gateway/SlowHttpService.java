@@ -1,5 +1,6 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.capability.StartupException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -1,5 +1,6 @@
 package lv.sargs.hsm;
 
+import lv.sargs.hsm.tokens.Tokens;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package lv.sargs.provisioning;
 
+import lv.sargs.hsm.core.Certificates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,8 +20,6 @@ import lv.sargs.gateway.audit.Pseudonyms;
 import lv.sargs.gateway.audit.TrailFiles;
 import lv.sargs.gateway.audit.TrailVerifier;
 import lv.sargs.gateway.cache.StorageKey;
-import lv.sargs.gateway.tls.PemCertificates;
-import lv.sargs.gateway.tls.TlsSetupException;
 import lv.sargs.hsm.Token;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -161,9 +160,9 @@ final class AuditCommand {
 
     private static X509Certificate certificate(Path file) {
         try {
-            List<X509Certificate> certs = PemCertificates.read("--certificate", file);
+            List<X509Certificate> certs = Certificates.readPem("--certificate", file);
             return certs.get(0);
-        } catch (TlsSetupException e) {
+        } catch (IllegalArgumentException e) {
             throw new AdminException(SargsAdmin.USAGE, e.getMessage());
         }
     }

@@ -18,7 +18,7 @@ import lv.sargs.hsm.PinSource;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.hsm.csr.CsrBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package lv.sargs.provisioning;
 
+import lv.sargs.hsm.core.Certificates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import lv.sargs.gateway.tls.PemCertificates;
-import lv.sargs.gateway.tls.TlsSetupException;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
@@ -98,8 +97,8 @@ final class KeysCommand {
                     @Option(names = "--chain", required = true, description = "PEM file, leaf first.") Path chainFile) {
         List<X509Certificate> chain;
         try {
-            chain = PemCertificates.read("--chain", chainFile);
-        } catch (TlsSetupException e) {
+            chain = Certificates.readPem("--chain", chainFile);
+        } catch (IllegalArgumentException e) {
             throw new AdminException(SargsAdmin.USAGE, e.getMessage());
         }
         try (Token token = TokenSession.open(config)) {

@@ -6,7 +6,7 @@ import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 
 /** Opens the token the config file names (its {@code token} section only), for one admin command. */
 final class TokenSession {

@@ -29,7 +29,7 @@ import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.PinSource;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.SoftHsm2;
 import org.junit.jupiter.api.BeforeAll;

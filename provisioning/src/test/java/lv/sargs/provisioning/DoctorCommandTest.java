@@ -19,7 +19,7 @@ import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.PinSource;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.data.WorldSize;

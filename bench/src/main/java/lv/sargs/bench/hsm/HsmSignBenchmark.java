@@ -20,7 +20,7 @@ import lv.sargs.hsm.PinSource;
 import lv.sargs.hsm.Pkcs11Settings;
 import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.SoftHsm2;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

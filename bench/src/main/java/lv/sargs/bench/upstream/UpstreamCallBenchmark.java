@@ -1,10 +1,10 @@
 package lv.sargs.bench.upstream;
 
-import lv.sargs.sandbox.SandboxUpstreams;
+import lv.sargs.sandbox.demo.SandboxUpstreams;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.lookup.viss.VissClient;
 import lv.sargs.gateway.lookup.viss.VissResult;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import lv.sargs.e2e.GatewayUnderTest;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.demo.LookupsWiring;

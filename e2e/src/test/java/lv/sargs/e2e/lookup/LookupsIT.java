@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import lv.sargs.e2e.E2eTokens;
 import lv.sargs.e2e.GatewayUnderTest;
 import lv.sargs.hsm.Pkcs11Settings;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.sandbox.Sandbox;
 import lv.sargs.sandbox.SandboxOptions;
 import lv.sargs.sandbox.data.Company;

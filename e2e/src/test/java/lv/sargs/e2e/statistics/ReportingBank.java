@@ -23,7 +23,7 @@ import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.sandbox.lb.LbFileExchange;
 import lv.sargs.sandbox.lb.LbUser;
 import lv.sargs.testkit.CertificateAuthority;

@@ -21,7 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import lv.sargs.gateway.Gateway;
-import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.capability.StartupException;
 import lv.sargs.gateway.status.ComponentStatus;
 import lv.sargs.gateway.status.State;
 import lv.sargs.testkit.CertificateAuthority;

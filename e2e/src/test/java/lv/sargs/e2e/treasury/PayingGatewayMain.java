@@ -8,7 +8,7 @@ import lv.sargs.e2e.E2eTokens;
 import lv.sargs.e2e.GatewayUnderTest;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.hsm.Pkcs11Settings;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.sandbox.demo.TreasuryWiring;
 
 /**

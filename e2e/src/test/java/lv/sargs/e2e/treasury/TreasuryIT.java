@@ -18,7 +18,7 @@ import lv.sargs.e2e.GatewayUnderTest;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
 import lv.sargs.hsm.Pkcs11Settings;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.sandbox.demo.TreasuryWiring;
 import lv.sargs.sandbox.ekase.Replays;
 import org.junit.jupiter.api.AfterAll;

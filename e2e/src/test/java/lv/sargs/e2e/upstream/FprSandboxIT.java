@@ -1,6 +1,6 @@
 package lv.sargs.e2e.upstream;
 
-import lv.sargs.sandbox.SandboxUpstreams;
+import lv.sargs.sandbox.demo.SandboxUpstreams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
 import lv.sargs.gateway.lookup.fpr.FprClient;
 import lv.sargs.gateway.lookup.fpr.FprResult;
 import lv.sargs.sandbox.data.Person;

@@ -1,6 +1,6 @@
 package lv.sargs.e2e.upstream;
 
-import lv.sargs.sandbox.SandboxUpstreams;
+import lv.sargs.sandbox.demo.SandboxUpstreams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
 import lv.sargs.gateway.lookup.viss.VissClient;
 import lv.sargs.gateway.lookup.viss.VissResult;
 import lv.sargs.sandbox.fault.FaultPlan;

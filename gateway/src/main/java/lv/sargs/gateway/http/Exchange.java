@@ -1,5 +1,6 @@
 package lv.sargs.gateway.http;
 
+import lv.sargs.gateway.text.ClientValues;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.http;
 
+import lv.sargs.gateway.text.ClientValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;

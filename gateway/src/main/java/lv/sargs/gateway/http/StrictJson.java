@@ -1,5 +1,6 @@
 package lv.sargs.gateway.http;
 
+import lv.sargs.gateway.text.ClientValues;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -41,7 +41,7 @@ public record Iban(String value) {
     public static Optional<String> problem(String iban) {
         if (iban == null || !ANY_SHAPE.matcher(iban).matches()) {
             // Not even the shape: the value may hold anything a client sent, so it is shown escaped and shortened.
-            return Optional.of(lv.sargs.gateway.http.ClientValues.forText(String.valueOf(iban))
+            return Optional.of(lv.sargs.gateway.text.ClientValues.forText(String.valueOf(iban))
                     + " (expected: an IBAN, capital letters and digits without spaces)");
         }
         if (iban.startsWith("LV")) {

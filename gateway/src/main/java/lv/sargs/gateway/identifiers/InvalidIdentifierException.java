@@ -14,7 +14,7 @@ public final class InvalidIdentifierException extends IllegalArgumentException {
     InvalidIdentifierException(Kind kind, String value, String expected) {
         // The value is whatever a client sent: escaped and shortened, it can neither forge a log line nor flood one.
         super(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
-                + lv.sargs.gateway.http.ClientValues.forText(String.valueOf(value)) + " (expected: " + expected + ")");
+                + lv.sargs.gateway.text.ClientValues.forText(String.valueOf(value)) + " (expected: " + expected + ")");
         this.kind = kind;
     }
 

@@ -1,7 +1,7 @@
 package lv.sargs.gateway.lookup;
 
 import java.util.concurrent.CompletableFuture;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 
 /** A register part made of its key, its fee and a fetch; a register's upstream timeout reads as a lookup timeout. */
 final class FetchingPart implements RegisterPart {

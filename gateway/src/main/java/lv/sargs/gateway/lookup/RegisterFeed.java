@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.watch.ChangeSource;
 import lv.sargs.gateway.watch.RegisterChange;
 import lv.sargs.gateway.watch.WatchedSubject;

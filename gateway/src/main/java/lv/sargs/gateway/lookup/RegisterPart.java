@@ -1,7 +1,7 @@
 package lv.sargs.gateway.lookup;
 
 import java.util.concurrent.CompletableFuture;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 
 /**
  * One kind of data one register gives about one subject (e.g. VISS legal entity, VISS beneficial

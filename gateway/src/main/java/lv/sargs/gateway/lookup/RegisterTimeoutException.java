@@ -1,7 +1,7 @@
 package lv.sargs.gateway.lookup;
 
 import java.util.concurrent.CompletionException;
-import lv.sargs.gateway.upstream.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException;
 
 /**
  * A register that did not answer within the lookup's deadline, whichever clock noticed first

@@ -11,7 +11,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import lv.sargs.gateway.Transport;
+import lv.sargs.gateway.capability.Transport;
 import lv.sargs.gateway.admission.DeclaredClients;
 import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.config.ManagementListenerConfig;

@@ -1,5 +1,8 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ReportSubmission;
+import lv.sargs.gateway.statistics.report.StatisticsException;
+import lv.sargs.gateway.statistics.report.ProducedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

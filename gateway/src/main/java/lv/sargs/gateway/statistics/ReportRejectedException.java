@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import java.util.List;
 import lv.sargs.gateway.statistics.format.Problem;
 

@@ -1,5 +1,10 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ReportProblem;
+import lv.sargs.gateway.statistics.report.StatisticsJson;
+import lv.sargs.gateway.statistics.report.ReportSubmission;
+import lv.sargs.gateway.statistics.report.StatisticsException;
+import lv.sargs.gateway.statistics.report.ReportStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;

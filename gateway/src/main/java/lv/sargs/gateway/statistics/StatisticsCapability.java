@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import lv.sargs.gateway.Capability;
-import lv.sargs.gateway.CapabilityContext;
-import lv.sargs.gateway.StartupException;
+import lv.sargs.gateway.capability.Capability;
+import lv.sargs.gateway.capability.CapabilityContext;
+import lv.sargs.gateway.capability.StartupException;
 import lv.sargs.gateway.config.StatisticsConfig;
 import lv.sargs.gateway.audit.AuditEvent;
 import lv.sargs.gateway.audit.AuditRecord;

@@ -1,5 +1,11 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ReportSubmission;
+import lv.sargs.gateway.statistics.report.StatisticsMetrics;
+import lv.sargs.gateway.statistics.report.StatisticsException;
+import lv.sargs.gateway.statistics.report.ReportStatus;
+import lv.sargs.gateway.statistics.report.ReportState;
+import lv.sargs.gateway.statistics.report.ProducedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.threads.ThreadPools;
-import lv.sargs.gateway.http.ClientValues;
+import lv.sargs.gateway.text.ClientValues;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.StatusReport;

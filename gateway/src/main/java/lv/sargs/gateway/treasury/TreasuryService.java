@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import lv.sargs.gateway.identifiers.Iban;
 import lv.sargs.gateway.threads.ThreadPools;
-import lv.sargs.gateway.http.ClientValues;
+import lv.sargs.gateway.text.ClientValues;
 import lv.sargs.gateway.http.StrictJson;
 import lv.sargs.gateway.treasury.TreasuryException.Code;
 import lv.sargs.gateway.treasury.ekase.AccountReport;

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.Deadline;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 

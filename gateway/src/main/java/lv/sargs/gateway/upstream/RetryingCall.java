@@ -1,12 +1,17 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
 import lv.sargs.gateway.upstream.breaker.CircuitBreaker;
 import lv.sargs.gateway.upstream.http.HttpResult;
 import lv.sargs.gateway.upstream.http.HttpTransport;

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.UpstreamException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

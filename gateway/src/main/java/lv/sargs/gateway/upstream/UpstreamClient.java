@@ -1,12 +1,17 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
 import io.netty.channel.EventLoop;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
 import lv.sargs.gateway.upstream.breaker.CircuitBreaker;
 import lv.sargs.gateway.upstream.http.HttpTransport;
 import lv.sargs.hsm.Token;

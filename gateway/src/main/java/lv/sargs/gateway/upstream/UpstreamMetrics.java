@@ -1,5 +1,6 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.UpstreamException;
 import java.util.function.DoubleSupplier;
 import lv.sargs.gateway.metrics.Metrics;
 

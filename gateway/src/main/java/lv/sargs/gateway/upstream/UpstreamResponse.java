@@ -1,5 +1,7 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.UpstreamException;
+
 /**
  * A complete response from an upstream: any status other than 5xx and 429 (which the client turns
  * into retries or {@link UpstreamException}s), its media type and the whole body.

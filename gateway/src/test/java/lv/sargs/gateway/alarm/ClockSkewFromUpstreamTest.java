@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamFixture;
-import lv.sargs.gateway.upstream.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

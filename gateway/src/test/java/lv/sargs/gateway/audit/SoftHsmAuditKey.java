@@ -6,7 +6,7 @@ import lv.sargs.gateway.SoftHsmTokens;
 import lv.sargs.gateway.cache.StorageKey;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 
 /** A SoftHSM2 token of the shared IT pool holding an RSA audit key {@value #LABEL}, with its signer, pseudonyms and certificate. */

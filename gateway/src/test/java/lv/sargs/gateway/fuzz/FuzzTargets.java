@@ -16,7 +16,7 @@ import lv.sargs.gateway.identifiers.Iban;
 import lv.sargs.gateway.identifiers.InvalidIdentifierException;
 import lv.sargs.gateway.identifiers.PersonalCode;
 import lv.sargs.gateway.identifiers.RegistrationNumber;
-import lv.sargs.gateway.statistics.ReportSubmission;
+import lv.sargs.gateway.statistics.report.ReportSubmission;
 import lv.sargs.gateway.statistics.format.IndicatorSink;
 import lv.sargs.gateway.statistics.format.Problems;
 import lv.sargs.gateway.statistics.format.ReportValidator;

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.http;
 
+import lv.sargs.gateway.text.ClientValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

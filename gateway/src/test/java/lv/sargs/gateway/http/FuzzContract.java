@@ -1,5 +1,7 @@
 package lv.sargs.gateway.http;
 
+import lv.sargs.gateway.text.ClientValues;
+
 /** What every refusal found by a fuzz target must be: bounded, one line, in the gateway's own words. */
 public final class FuzzContract {
 

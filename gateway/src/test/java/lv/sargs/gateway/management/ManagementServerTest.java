@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import lv.sargs.gateway.Transport;
+import lv.sargs.gateway.capability.Transport;
 import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.ManagementListenerConfig;

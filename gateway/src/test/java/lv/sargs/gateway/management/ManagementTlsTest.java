@@ -20,7 +20,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
-import lv.sargs.gateway.Transport;
+import lv.sargs.gateway.capability.Transport;
 import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.ManagementListenerConfig;

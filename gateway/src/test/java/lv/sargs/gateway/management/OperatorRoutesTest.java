@@ -22,7 +22,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
-import lv.sargs.gateway.Transport;
+import lv.sargs.gateway.capability.Transport;
 import lv.sargs.gateway.admission.DeclaredClients;
 import lv.sargs.gateway.alarm.AlarmModel;
 import lv.sargs.gateway.alarm.Severity;

@@ -51,8 +51,8 @@ class ProblemCodesTest {
     void findsTheDomainsCodes() {
         List<String> enums = codes.stream().map(c -> ((Enum<?>) c).getDeclaringClass().getName()).distinct().toList();
         for (String expected : List.of("lv.sargs.gateway.http.ProblemType", "lv.sargs.gateway.lookup.LookupProblem",
-                "lv.sargs.gateway.treasury.TreasuryException$Code", "lv.sargs.gateway.statistics.ReportProblem",
-                "lv.sargs.gateway.statistics.StatisticsException$Code")) {
+                "lv.sargs.gateway.treasury.TreasuryException$Code", "lv.sargs.gateway.statistics.report.ReportProblem",
+                "lv.sargs.gateway.statistics.report.StatisticsException$Code")) {
             assertTrue(enums.contains(expected), expected + " in " + enums);
         }
     }

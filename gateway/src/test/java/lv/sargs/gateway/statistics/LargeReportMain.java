@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ProducedFile;
 import lv.sargs.testkit.GeneratedReport;
 
 import java.nio.file.Path;

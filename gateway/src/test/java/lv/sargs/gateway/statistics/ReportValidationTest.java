@@ -1,5 +1,7 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ReportSubmission;
+import lv.sargs.gateway.statistics.report.ProducedFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

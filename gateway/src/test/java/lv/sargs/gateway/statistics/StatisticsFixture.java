@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ReportSubmission;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import lv.sargs.gateway.statistics.protect.CmsFileProtector;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 

@@ -1,5 +1,11 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.StatisticsJson;
+import lv.sargs.gateway.statistics.report.ReportStatus;
+import lv.sargs.gateway.statistics.report.ReportState;
+import lv.sargs.gateway.statistics.report.ProducedFile;
+import lv.sargs.gateway.statistics.report.LbAnswer;
+import lv.sargs.gateway.statistics.report.DeliveryAttempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

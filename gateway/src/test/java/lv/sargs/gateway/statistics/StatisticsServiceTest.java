@@ -1,5 +1,10 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.ReportSubmission;
+import lv.sargs.gateway.statistics.report.ReportStatus;
+import lv.sargs.gateway.statistics.report.ReportState;
+import lv.sargs.gateway.statistics.report.ProducedFile;
+import lv.sargs.gateway.statistics.report.DeliveryAttempt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

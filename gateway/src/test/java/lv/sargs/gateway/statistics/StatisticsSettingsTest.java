@@ -1,5 +1,6 @@
 package lv.sargs.gateway.statistics;
 
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

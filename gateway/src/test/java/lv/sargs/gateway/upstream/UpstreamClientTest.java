@@ -1,5 +1,13 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.RetryPolicy;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.PoolSettings;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.BreakerSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
 import lv.sargs.gateway.upstream.UpstreamState.Health;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

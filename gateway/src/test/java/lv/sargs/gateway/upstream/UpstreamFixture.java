@@ -1,5 +1,11 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.RetryPolicy;
+import lv.sargs.gateway.upstream.core.UpstreamTls;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.PoolSettings;
+import lv.sargs.gateway.upstream.core.ClientKey;
+import lv.sargs.gateway.upstream.core.BreakerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netty.channel.EventLoopGroup;
@@ -19,7 +25,7 @@ import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 

@@ -1,5 +1,10 @@
 package lv.sargs.gateway.upstream;
 
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -77,4 +77,27 @@ public final class Certificates {
             throw new TokenException(Code.OPERATION_FAILED, "cannot make a placeholder certificate for key '" + label + "'", e);
         }
     }
+
+    /**
+     * Every X.509 certificate of a PEM file, in file order (a chain leaf first, or a set of CAs).
+     *
+     * @param setting the config path or option naming the file, for the message, e.g. {@code --chain}
+     * @throws IllegalArgumentException naming the setting and the file when it cannot be read or holds no certificate
+     */
+    public static List<X509Certificate> readPem(String setting, java.nio.file.Path file) {
+        List<X509Certificate> out = new java.util.ArrayList<>();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new IllegalArgumentException(setting + ": " + file
+                    + " (expected: a readable PEM file of certificates; " + e.getMessage() + ")", e);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(setting + ": " + file + " (expected: at least one PEM certificate)");
+        }
+        return out;
+    }
 }

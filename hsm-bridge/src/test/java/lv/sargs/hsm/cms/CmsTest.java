@@ -20,7 +20,7 @@ import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.SoftHsmTokens;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterAll;

@@ -18,7 +18,7 @@ import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.SoftHsmTokens;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.SignerInformation;

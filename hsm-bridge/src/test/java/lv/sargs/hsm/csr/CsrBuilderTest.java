@@ -11,7 +11,7 @@ import lv.sargs.hsm.OpenSsl;
 import lv.sargs.hsm.SoftHsmTokens;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.SoftHsmTokens;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.hsm.core.Signatures;
 import lv.sargs.testkit.CertificateAuthority;
 import org.junit.jupiter.api.AfterAll;

@@ -21,7 +21,7 @@ import lv.sargs.hsm.SoftHsmTokens;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 import lv.sargs.hsm.TokenHealth;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.SoftHsm2;
 import org.junit.jupiter.api.Test;

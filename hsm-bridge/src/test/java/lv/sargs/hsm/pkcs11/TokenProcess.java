@@ -9,7 +9,7 @@ import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.SoftHsmTokens;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 
 /**
  * A fresh JVM that opens a token as the gateway does at start, for tests that must not share the

@@ -17,7 +17,7 @@ import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 
 /**
  * Runs every doctor check in order — config, token login, keys and certificates, each upstream

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
-import lv.sargs.gateway.config.Cidr;
+import lv.sargs.sandbox.server.AddressBlock;
 import lv.sargs.sandbox.fault.FaultHandler;
 import lv.sargs.sandbox.fault.Faults;
 import lv.sargs.sandbox.fault.ServerCertificateMode;
@@ -62,7 +62,7 @@ public final class EkaseSimulator implements AutoCloseable {
      * @param expiredCertificate presented while the fault controls ask for {@code EXPIRED}; null: none
      * @param untrustedCertificate presented while they ask for {@code UNTRUSTED}; null: none
      */
-    public record Settings(HeldCertificate serverCertificate, X509Certificate clientCa, List<Cidr> sources,
+    public record Settings(HeldCertificate serverCertificate, X509Certificate clientCa, List<AddressBlock> sources,
                            List<SimUser> users, List<SimAccount> accounts, Set<String> closedAccounts,
                            Duration acceptAfter, Duration bookAfter, Clock clock, HeldCertificate expiredCertificate,
                            HeldCertificate untrustedCertificate) {
@@ -76,12 +76,12 @@ public final class EkaseSimulator implements AutoCloseable {
 
         /** Loopback only, default accounts, statuses moving every 100/200 ms. */
         public static Settings loopback(HeldCertificate server, X509Certificate clientCa, List<SimUser> users) {
-            return new Settings(server, clientCa, List.of(Cidr.parse("127.0.0.1/32")), users, SimAccount.DEFAULTS,
+            return new Settings(server, clientCa, List.of(AddressBlock.parse("127.0.0.1/32")), users, SimAccount.DEFAULTS,
                     Set.of(), Duration.ofMillis(100), Duration.ofMillis(200), Clock.systemUTC(), null, null);
         }
 
         /** A copy with these registered sources. */
-        public Settings withSources(List<Cidr> registered) {
+        public Settings withSources(List<AddressBlock> registered) {
             return new Settings(serverCertificate, clientCa, registered, users, accounts, closedAccounts, acceptAfter,
                     bookAfter, clock, expiredCertificate, untrustedCertificate);
         }

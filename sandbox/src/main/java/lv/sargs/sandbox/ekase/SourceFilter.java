@@ -6,7 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import lv.sargs.gateway.config.Cidr;
+import lv.sargs.sandbox.server.AddressBlock;
 
 /**
  * eKase's registered source addresses: a connection from anywhere else is closed before the TLS
@@ -15,10 +15,10 @@ import lv.sargs.gateway.config.Cidr;
 @ChannelHandler.Sharable
 final class SourceFilter extends ChannelInboundHandlerAdapter {
 
-    private final List<Cidr> allowed;
+    private final List<AddressBlock> allowed;
     private final AtomicInteger refused = new AtomicInteger();
 
-    SourceFilter(List<Cidr> allowed) {
+    SourceFilter(List<AddressBlock> allowed) {
         this.allowed = List.copyOf(allowed);
     }
 

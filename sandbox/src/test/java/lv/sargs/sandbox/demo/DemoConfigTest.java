@@ -10,7 +10,7 @@ import lv.sargs.gateway.config.Endpoint;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.TokenConfig;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

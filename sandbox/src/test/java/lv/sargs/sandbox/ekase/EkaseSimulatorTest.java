@@ -1,5 +1,6 @@
 package lv.sargs.sandbox.ekase;
 
+import lv.sargs.sandbox.server.AddressBlock;
 import static lv.sargs.sandbox.ekase.TreasuryWorld.CLOSED_CREDITOR;
 import static lv.sargs.sandbox.ekase.TreasuryWorld.CREDITOR;
 import static lv.sargs.sandbox.ekase.TreasuryWorld.DEBTOR;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import javax.net.ssl.X509ExtendedKeyManager;
-import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.treasury.TreasuryJson;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
@@ -148,7 +148,7 @@ class EkaseSimulatorTest {
 
     @Test
     void unregisteredSourceAddressIsDisconnectedBeforeTls() throws Exception {
-        world = new TreasuryWorld(s -> s.withSources(List.of(Cidr.parse("127.0.0.2/32"))));
+        world = new TreasuryWorld(s -> s.withSources(List.of(AddressBlock.parse("127.0.0.2/32"))));
         try (HttpsEkaseAdapter ekase = world.adapter()) {
             EkaseException e = assertThrows(EkaseException.class, () -> ekase.status("X"));
             assertEquals(EkaseException.Code.UNAVAILABLE, e.code());

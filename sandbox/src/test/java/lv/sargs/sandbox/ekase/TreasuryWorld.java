@@ -12,7 +12,7 @@ import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 

@@ -21,14 +21,14 @@ import lv.sargs.gateway.treasury.ekase.EkaseSettings;
 import lv.sargs.gateway.treasury.ekase.UpstreamEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.SafeXml;
 import lv.sargs.gateway.treasury.xml.XmlLimits;
-import lv.sargs.gateway.upstream.BreakerSettings;
-import lv.sargs.gateway.upstream.ClientKey;
-import lv.sargs.gateway.upstream.PoolSettings;
-import lv.sargs.gateway.upstream.RetryPolicy;
+import lv.sargs.gateway.upstream.core.BreakerSettings;
+import lv.sargs.gateway.upstream.core.ClientKey;
+import lv.sargs.gateway.upstream.core.PoolSettings;
+import lv.sargs.gateway.upstream.core.RetryPolicy;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.UpstreamRuntime;
-import lv.sargs.gateway.upstream.UpstreamSettings;
-import lv.sargs.gateway.upstream.UpstreamTls;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.UpstreamTls;
 
 /**
  * The gateway's eKase adapter over its upstream client, as {@code TreasuryCapability} builds it,

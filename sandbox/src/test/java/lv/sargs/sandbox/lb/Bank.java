@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.OptionalInt;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.statistics.FileEncoding;
-import lv.sargs.gateway.statistics.ReportSubmission;
+import lv.sargs.gateway.statistics.report.ReportSubmission;
 import lv.sargs.gateway.statistics.StatisticsService;
 import lv.sargs.gateway.statistics.StatisticsSettings;
 import lv.sargs.gateway.statistics.delivery.SftpSettings;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 

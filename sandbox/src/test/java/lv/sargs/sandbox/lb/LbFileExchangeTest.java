@@ -20,7 +20,7 @@ import lv.sargs.gateway.statistics.delivery.SftpSettings;
 import lv.sargs.gateway.statistics.protect.CmsFileProtector;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
-import lv.sargs.hsm.Tokens;
+import lv.sargs.hsm.tokens.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

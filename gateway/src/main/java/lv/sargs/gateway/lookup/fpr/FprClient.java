@@ -8,13 +8,13 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import lv.sargs.gateway.upstream.AuthorizedCalls;
 import lv.sargs.gateway.upstream.Authorization;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.upstream.JsonBodies;
-import lv.sargs.gateway.upstream.Phase;
+import lv.sargs.gateway.upstream.core.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
-import lv.sargs.gateway.upstream.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
 import lv.sargs.gateway.upstream.UpstreamResponse;
 
 /**

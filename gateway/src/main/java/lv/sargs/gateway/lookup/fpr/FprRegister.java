@@ -15,7 +15,7 @@ import lv.sargs.gateway.lookup.RegisterContext;
 import lv.sargs.gateway.lookup.RegisterFeed;
 import lv.sargs.gateway.lookup.RegisterPart;
 import lv.sargs.gateway.lookup.StandardSection;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.upstream.oauth.ClientCredentialsGrant;
 
 /**

@@ -3,13 +3,13 @@ package lv.sargs.gateway.lookup.vid;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.upstream.JsonBodies;
-import lv.sargs.gateway.upstream.Phase;
+import lv.sargs.gateway.upstream.core.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
-import lv.sargs.gateway.upstream.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
 
 /**
  * The client of the State Revenue Service's (VID) taxpayer data: one GET by taxpayer code — a

@@ -2,7 +2,7 @@ package lv.sargs.gateway.lookup.viss;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import lv.sargs.gateway.upstream.ClientKey;
+import lv.sargs.gateway.upstream.core.ClientKey;
 import lv.sargs.gateway.upstream.oauth.ClientAssertion;
 import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.Token;

@@ -5,7 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Map;
-import lv.sargs.gateway.statistics.StatisticsException;
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 

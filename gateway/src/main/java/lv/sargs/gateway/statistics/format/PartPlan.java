@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lv.sargs.gateway.statistics.StatisticsException;
+import lv.sargs.gateway.statistics.report.StatisticsException;
 
 /**
  * Where a report's data lines are cut into files so each file's plain content stays within a byte

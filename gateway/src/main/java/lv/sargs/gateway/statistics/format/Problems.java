@@ -24,7 +24,7 @@ public final class Problems {
     public void add(long line, String text) {
         total++;
         if (kept.size() < cap) {
-            kept.add(new Problem(line, lv.sargs.gateway.http.ClientValues.forText(text)));
+            kept.add(new Problem(line, lv.sargs.gateway.text.ClientValues.forText(text)));
         }
     }
 

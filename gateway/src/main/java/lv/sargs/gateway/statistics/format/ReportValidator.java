@@ -10,7 +10,7 @@ import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import lv.sargs.gateway.statistics.ReportSubmission;
+import lv.sargs.gateway.statistics.report.ReportSubmission;
 
 /**
  * Checks a report against Latvijas Banka's file rules (docs/protocols.md §4) while streaming it into an

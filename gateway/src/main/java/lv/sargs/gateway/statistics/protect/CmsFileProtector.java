@@ -9,7 +9,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
-import lv.sargs.gateway.statistics.StatisticsException;
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import lv.sargs.hsm.SignatureAlgorithm;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;

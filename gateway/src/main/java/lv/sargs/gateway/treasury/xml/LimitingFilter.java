@@ -31,7 +31,7 @@ final class LimitingFilter extends XMLFilterImpl {
     private final XmlLimits limits;
     private final String what;
     private final String expectedNamespace;
-    private final StringBuilder text = new StringBuilder(lv.sargs.gateway.http.ClientValues.MAX_ANSWERED);
+    private final StringBuilder text = new StringBuilder(lv.sargs.gateway.text.ClientValues.MAX_ANSWERED);
     private long textLength;
     private int depth;
     private int elements;
@@ -71,7 +71,7 @@ final class LimitingFilter extends XMLFilterImpl {
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
-        int room = lv.sargs.gateway.http.ClientValues.MAX_ANSWERED - text.length();
+        int room = lv.sargs.gateway.text.ClientValues.MAX_ANSWERED - text.length();
         if (room > 0) {
             text.append(ch, start, Math.min(room, length));
         }
@@ -91,13 +91,13 @@ final class LimitingFilter extends XMLFilterImpl {
         }
         if (atts.getLength() > limits.maxAttributes()) {
             throw stop(XmlRejectedException.Code.TOO_MANY_ATTRIBUTES, "element " + path() + "/"
-                    + lv.sargs.gateway.http.ClientValues.forAnswer(localName) + " has "
+                    + lv.sargs.gateway.text.ClientValues.forAnswer(localName) + " has "
                     + atts.getLength() + " attributes (expected: at most " + limits.maxAttributes() + ")");
         }
         if (elements == 1 && expectedNamespace != null
                 && (!"Document".equals(localName) || !expectedNamespace.equals(uri))) {
             throw stop(XmlRejectedException.Code.WRONG_MESSAGE, "root element "
-                    + lv.sargs.gateway.http.ClientValues.forAnswer("{" + uri + "}" + localName)
+                    + lv.sargs.gateway.text.ClientValues.forAnswer("{" + uri + "}" + localName)
                     + " (expected: {" + expectedNamespace + "}Document)");
         }
         int nth = open.isEmpty() ? 1 : open.peek().children().merge(localName, 1, Integer::sum);

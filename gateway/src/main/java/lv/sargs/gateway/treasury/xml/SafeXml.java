@@ -12,7 +12,7 @@ import javax.xml.transform.dom.DOMResult;
 import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.sax.TransformerHandler;
 import javax.xml.validation.ValidatorHandler;
-import lv.sargs.gateway.http.ClientValues;
+import lv.sargs.gateway.text.ClientValues;
 import org.w3c.dom.Document;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;

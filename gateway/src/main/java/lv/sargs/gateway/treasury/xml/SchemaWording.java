@@ -2,7 +2,7 @@ package lv.sargs.gateway.treasury.xml;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lv.sargs.gateway.http.ClientValues;
+import lv.sargs.gateway.text.ClientValues;
 import org.xml.sax.SAXParseException;
 
 /**

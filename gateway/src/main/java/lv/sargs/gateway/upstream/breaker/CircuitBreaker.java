@@ -1,7 +1,7 @@
 package lv.sargs.gateway.upstream.breaker;
 
+import lv.sargs.gateway.upstream.core.BreakerSettings;
 import java.util.function.LongSupplier;
-import lv.sargs.gateway.upstream.BreakerSettings;
 
 /**
  * One upstream's circuit breaker: closed while calls succeed; open after too many failures in a

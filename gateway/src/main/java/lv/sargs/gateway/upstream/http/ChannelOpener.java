@@ -20,11 +20,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import lv.sargs.gateway.metrics.Metrics;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.Phase;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
-import lv.sargs.gateway.upstream.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
 
 /**
  * Opens one connection to the upstream within a deadline: resolve (off the event loop), connect,

@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.Phase;
-import lv.sargs.gateway.upstream.PoolSettings;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
-import lv.sargs.gateway.upstream.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.PoolSettings;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
 
 /**
  * The connections of one upstream, confined to one event loop. For HTTP/2 connections it hands out

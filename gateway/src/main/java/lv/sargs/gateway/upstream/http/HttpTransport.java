@@ -12,11 +12,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import lv.sargs.gateway.metrics.Metrics;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.Phase;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamRequest;
-import lv.sargs.gateway.upstream.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
 import lv.sargs.hsm.Token;
 
 /**

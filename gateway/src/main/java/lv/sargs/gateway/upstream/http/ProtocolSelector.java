@@ -13,7 +13,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import lv.sargs.gateway.upstream.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
 
 /**
  * Completes a connection's pipeline once TLS has picked the protocol by ALPN: HTTP/1.1 (one

@@ -11,9 +11,9 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import javax.net.ssl.SSLException;
-import lv.sargs.gateway.upstream.Phase;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamSettings;
+import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamSettings;
 import lv.sargs.hsm.Token;
 import lv.sargs.hsm.TokenException;
 

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import lv.sargs.gateway.upstream.Deadline;
+import lv.sargs.gateway.upstream.core.Deadline;
 
 /**
  * Holds the current access token until shortly before it expires and refreshes it once for all

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.upstream.Authorization;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
 
 /**

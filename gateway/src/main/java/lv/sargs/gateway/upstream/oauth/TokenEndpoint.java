@@ -11,12 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import lv.sargs.gateway.upstream.Deadline;
-import lv.sargs.gateway.upstream.Phase;
+import lv.sargs.gateway.upstream.core.Deadline;
+import lv.sargs.gateway.upstream.core.Phase;
 import lv.sargs.gateway.upstream.UpstreamClient;
-import lv.sargs.gateway.upstream.UpstreamException;
-import lv.sargs.gateway.upstream.UpstreamException.Code;
-import lv.sargs.gateway.upstream.UpstreamRequest;
+import lv.sargs.gateway.upstream.core.UpstreamException;
+import lv.sargs.gateway.upstream.core.UpstreamException.Code;
+import lv.sargs.gateway.upstream.core.UpstreamRequest;
 import lv.sargs.gateway.upstream.UpstreamResponse;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.PublicKey;
-import lv.sargs.gateway.statistics.StatisticsException;
+import lv.sargs.gateway.statistics.report.StatisticsException;
 import lv.sargs.testkit.CertificateAuthority;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;

@@ -1,11 +1,11 @@
 package lv.sargs.gateway.upstream.breaker;
 
+import lv.sargs.gateway.upstream.core.BreakerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import lv.sargs.gateway.upstream.BreakerSettings;
 import lv.sargs.gateway.upstream.breaker.CircuitBreaker.State;
 import org.junit.jupiter.api.Test;
 
