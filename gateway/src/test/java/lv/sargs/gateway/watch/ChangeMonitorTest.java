@@ -77,7 +77,8 @@ class ChangeMonitorTest {
 
             monitor.start(java.time.Duration.ofMillis(20));
 
-            for (int i = 0; i < 250 && store.changesAfter(0, 10).isEmpty(); i++) {
+            // The monitor records the change, then invalidates: wait for both before looking.
+            for (int i = 0; i < 250 && (store.changesAfter(0, 10).isEmpty() || invalidated.isEmpty()); i++) {
                 Thread.sleep(20);
             }
             assertEquals(1, store.changesAfter(0, 10).size(), "the third scheduled poll publishes the change");
