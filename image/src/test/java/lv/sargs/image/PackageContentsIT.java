@@ -43,6 +43,7 @@ class PackageContentsIT {
         Map<String, String> modes = listing();
         assertEquals("-rwxr-xr-x", modes.get("/usr/bin/sargs-gateway"));
         assertEquals("-rwxr-xr-x", modes.get("/usr/bin/sargs-admin"));
+        assertEquals("-rwxr-xr-x", modes.get("/usr/bin/sargs-console"));
         assertEquals("-rwxr-xr-x", modes.get("/usr/lib/sargs/runtime/bin/java"));
         assertEquals("-rw-r--r--", modes.get("/etc/sargs/sargs.yaml"));
         assertEquals("-rw-r--r--", modes.get("/lib/systemd/system/sargs.service"));

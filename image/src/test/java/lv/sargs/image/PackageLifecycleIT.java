@@ -43,6 +43,8 @@ class PackageLifecycleIT {
         assertTrue(Files.isRegularFile(root.path("/usr/lib/sargs/runtime/lib/server/classes.jsa")),
                 "postinst made the runtime's class data sharing archive");
         assertTrue(root.run("/usr/bin/sargs-admin", "--help").ok().contains("check"), "the admin tool runs on the packaged runtime");
+        assertTrue(root.run("/usr/bin/sargs-console", "--help").ok().contains("usage: sargs-console"),
+                "the operator's console runs on the packaged runtime");
 
         Path config = root.path("/etc/sargs/sargs.yaml");
         String shipped = Files.readString(config, StandardCharsets.UTF_8);
