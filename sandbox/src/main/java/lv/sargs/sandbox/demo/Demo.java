@@ -30,6 +30,9 @@ import org.tinylog.Logger;
  */
 public final class Demo {
 
+    /** The label of the demo token's RSA key that signs the audit trail's checkpoints. */
+    static final String AUDIT_KEY = "sargs-audit";
+
     private Demo() {
     }
 
@@ -80,7 +83,19 @@ public final class Demo {
         upstreams.add(ekase::close);
         String treasury = TreasuryWiring.prepare(ekase, token, dir.resolve("treasury"),
                 lv.sargs.gateway.treasury.ekase.EkaseMode.MANAGE);
-        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml() + treasury, tlsProvider),
+        // The audit trail's own RSA key: it signs the checkpoints and keys the subjects' pseudonyms.
+        token.generateKeyPair(AUDIT_KEY, lv.sargs.hsm.KeySpec.RSA_2048);
+        String audit = """
+
+                audit:
+                  keyLabel: %s
+                  checkpointEvery: 1000
+                  checkpointInterval: 1m
+                  rotateSize: 64MiB
+                  queueCapacity: 10000
+                """.formatted(AUDIT_KEY);
+        Files.writeString(configFile, DemoConfig.yaml(pki, data, lookups + statistics.yaml() + treasury + audit,
+                tlsProvider),
                 StandardCharsets.UTF_8);
 
         GatewayConfig config;
