@@ -98,7 +98,7 @@ final class Chroot {
         if (Files.isRegularFile(tar)) {
             return tar;
         }
-        String mirror = System.getenv().getOrDefault("SARGS_DEBIAN_MIRROR", "http://deb.debian.org/debian");
+        String mirror = System.getenv().getOrDefault("SARGS_DEBIAN_MIRROR", aptMirror(suite));
         try {
             Files.createDirectories(tar.getParent());
             Path work = Files.createTempDirectory(tar.getParent(), "debootstrap-");
@@ -114,6 +114,54 @@ final class Chroot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The Debian archive this machine's apt already uses for {@code suite} (deb822 sources first,
+     * then sources.list), so the test reaches exactly what apt-get reaches and names no host itself.
+     */
+    private static String aptMirror(String suite) {
+        List<Path> files = new java.util.ArrayList<>();
+        try (var d = Files.newDirectoryStream(Path.of("/etc/apt/sources.list.d"), "*.sources")) {
+            d.forEach(files::add);
+        } catch (IOException e) {
+            // no deb822 sources: sources.list below
+        }
+        for (Path f : files) {
+            try {
+                for (String stanza : Files.readString(f).split("\\n\\s*\\n")) {
+                    String uris = field(stanza, "URIs");
+                    String suites = field(stanza, "Suites");
+                    if (uris != null && suites != null && List.of(suites.split("\\s+")).contains(suite)
+                            && !uris.contains("security")) {
+                        return uris.split("\\s+")[0];
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/apt/sources.list"))) {
+                String[] w = line.trim().split("\\s+");
+                if (w.length >= 3 && w[0].equals("deb") && w[2].equals(suite)) {
+                    return w[1];
+                }
+            }
+        } catch (IOException e) {
+            // no sources.list either
+        }
+        throw new IllegalStateException("no Debian archive for " + suite + " in /etc/apt (expected: apt configured,"
+                + " or SARGS_DEBIAN_MIRROR set)");
+    }
+
+    private static String field(String stanza, String name) {
+        for (String line : stanza.split("\\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
     }
 
     private static String osRelease(String key) {
