@@ -32,7 +32,7 @@ final class RiskOpening {
         StatusReporter reporter = status.register(RiskMonitor.COMPONENT, false, State.OK, "register open");
         RiskSettings settings = config.risk().map(r -> new RiskSettings(r.sampleInterval(), r.quietGap(),
                 r.incidentAfter(), r.majorDowntime(), r.failedRegisterCallsPerHour(), r.paymentRejectionsPerDay(),
-                r.refusalsPerHour())).orElse(RiskSettings.defaults());
+                r.refusalsPerHour(), r.lookupP99(), r.lookupP99Window())).orElse(RiskSettings.defaults());
         RiskLog log;
         try {
             log = RiskLog.open(dataDirectory.resolve("risk"));

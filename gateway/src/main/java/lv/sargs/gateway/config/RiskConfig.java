@@ -13,7 +13,10 @@ import java.time.Duration;
  * @param failedRegisterCallsPerHour base level of failed VISS/FPR calls in a clock hour
  * @param paymentRejectionsPerDay base level of payments rejected in a UTC day
  * @param refusalsPerHour base level of refused connections in a clock hour
+ * @param lookupP99 base level of answered lookups' 99th percentile time in a window
+ * @param lookupP99Window the window that percentile is taken over
  */
 public record RiskConfig(Duration sampleInterval, Duration quietGap, Duration incidentAfter, Duration majorDowntime,
-                         long failedRegisterCallsPerHour, long paymentRejectionsPerDay, long refusalsPerHour) {
+                         long failedRegisterCallsPerHour, long paymentRejectionsPerDay, long refusalsPerHour,
+                         Duration lookupP99, Duration lookupP99Window) {
 }

@@ -19,6 +19,7 @@ final class RiskReader {
         Duration major = duration(s, "majorDowntime", "the downtime that makes an incident major, e.g. 2h",
                 Duration.ofMinutes(1), Duration.ofDays(7));
         Long[] kri = new Long[3];
+        Duration[] p99 = {Duration.ofSeconds(1), Duration.ofMinutes(5)};
         s.required("kri", "failedRegisterCallsPerHour, paymentRejectionsPerDay, refusalsPerHour")
                 .flatMap(Node::section).ifPresent(k -> {
                     kri[0] = k.required("failedRegisterCallsPerHour", "base level, e.g. 50")
@@ -27,13 +28,18 @@ final class RiskReader {
                             .flatMap(n -> n.integer(0, 1_000_000_000)).map(Integer::longValue).orElse(null);
                     kri[2] = k.required("refusalsPerHour", "base level, e.g. 100")
                             .flatMap(n -> n.integer(0, 1_000_000_000)).map(Integer::longValue).orElse(null);
+                    // Optional, added later: configs written before them keep working with the defaults.
+                    k.optional("lookupP99").flatMap(n -> n.parse(t -> Units.duration(t, Duration.ofMillis(1),
+                            Duration.ofMinutes(1)))).ifPresent(d -> p99[0] = d);
+                    k.optional("lookupP99Window").flatMap(n -> n.parse(t -> Units.duration(t, Duration.ofSeconds(1),
+                            Duration.ofDays(1)))).ifPresent(d -> p99[1] = d);
                     k.end();
                 });
         s.end();
         if (s.problemsCount() > before) {
             return null;
         }
-        return new RiskConfig(sample, gap, after, major, kri[0], kri[1], kri[2]);
+        return new RiskConfig(sample, gap, after, major, kri[0], kri[1], kri[2], p99[0], p99[1]);
     }
 
     private static Duration duration(Section s, String key, String expected, Duration min, Duration max) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import lv.sargs.gateway.metrics.LatencyHistogram;
 import lv.sargs.gateway.capability.Capability;
 import lv.sargs.gateway.capability.CapabilityContext;
 import lv.sargs.gateway.capability.StartupException;
@@ -109,7 +110,8 @@ public final class LookupsCapability implements Capability {
                             trail.record(AuditRecord.of(AuditEvent.CLIENT_REFUSED).withRequest(requestId, client)
                                     .withPurpose(purpose).withOutcome("purpose-not-allowed").with("route", route));
                         }
-                    });
+                    }, c.metrics().latencyHistogram(LatencyHistogram.LOOKUP_SECONDS,
+                    LatencyHistogram.LOOKUP_HELP, ""));
             AnswerCache store = cache;
             java.util.function.Consumer<WatchedSubject> purge = subject -> sections.parts.forEach(p ->
                     store.purge(p.key().cacheKey(subject.id())));

@@ -74,7 +74,7 @@ public final class Histogram {
         out.append(' ').append(total).append('\n');
     }
 
-    private static void appendLabels(StringBuilder out, String labels) {
+    static void appendLabels(StringBuilder out, String labels) {
         if (!labels.isEmpty()) {
             out.append('{').append(labels).append('}');
         }

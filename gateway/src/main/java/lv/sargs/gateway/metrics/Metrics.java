@@ -81,6 +81,12 @@ public final class Metrics {
                 .computeIfAbsent(labels, l -> new Histogram(bounds));
     }
 
+    /** The log-scale latency histogram {@code name} with these labels, created on first use. */
+    public LatencyHistogram latencyHistogram(String name, String help, String labels) {
+        return (LatencyHistogram) family(name, help, "histogram").series()
+                .computeIfAbsent(labels, l -> new LatencyHistogram());
+    }
+
     /** A label pair {@code name="value"} with the value escaped as the text format requires. */
     public static String label(String name, String value) {
         StringBuilder b = new StringBuilder(name.length() + value.length() + 3).append(name).append("=\"");
@@ -106,6 +112,10 @@ public final class Metrics {
             for (Map.Entry<String, Object> s : f.series().entrySet()) {
                 Object v = s.getValue();
                 if (v instanceof Histogram h) {
+                    h.write(f.name(), s.getKey(), out);
+                    continue;
+                }
+                if (v instanceof LatencyHistogram h) {
                     h.write(f.name(), s.getKey(), out);
                     continue;
                 }

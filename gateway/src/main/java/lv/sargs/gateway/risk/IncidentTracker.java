@@ -28,7 +28,8 @@ public final class IncidentTracker implements StatusListener {
             "lookups", "lookups", "treasury", "payments", "upstream.ekase", "payments",
             "statistics", "statistics delivery");
 
-    private record Watch(State state, Instant since, String reason) {
+    /** A component's state since {@code since}, out of order (not OK) since {@code outSince}, or null while OK. */
+    private record Watch(State state, Instant since, Instant outSince, String reason) {
     }
 
     private record Change(String component, State state, String reason, Instant at) {
@@ -40,6 +41,7 @@ public final class IncidentTracker implements StatusListener {
     private final Clock clock;
     private final Map<String, Watch> components = new HashMap<>();
     private final Map<String, Duration> downtime = new HashMap<>();
+    private final Map<String, Instant> downSince = new HashMap<>();
     private final Map<String, Set<String>> clients = new HashMap<>();
     private final Map<String, Long> transactions = new HashMap<>();
     private final Map<String, String> open = new HashMap<>();
@@ -72,28 +74,49 @@ public final class IncidentTracker implements StatusListener {
         }
     }
 
-    /** A request of {@code client} failed with a 5xx: counted against the services then out of order. */
-    void failedFor(String client) {
-        failedClients.add(new Change(client, null, null, clock.instant()));
+    /**
+     * A request of {@code client} to {@code service} failed with a 5xx: counted once against the
+     * service when a component of it is out of order then.
+     */
+    void failedFor(String client, String service) {
+        failedClients.add(new Change(client, null, service, clock.instant()));
     }
 
     private void apply(Change change) {
         String service = SERVICES.get(change.component());
         Watch was = components.get(change.component());
-        if (was != null && was.state() == State.FAILED && change.state() != State.FAILED) {
-            downtime.merge(service, Duration.between(was.since(), change.at()), Duration::plus);
-        }
+        boolean wasDown = down(service);
         if (was == null || was.state() != change.state()) {
-            components.put(change.component(), new Watch(change.state(), change.at(), change.reason()));
+            // DEGRADED then FAILED is one outage: it started when the component first left OK.
+            Instant outSince = change.state() == State.OK ? null
+                    : was != null && was.outSince() != null ? was.outSince() : change.at();
+            components.put(change.component(), new Watch(change.state(), change.at(), outSince, change.reason()));
+        }
+        // Downtime is the time some component of the service was FAILED: two at once count once.
+        boolean isDown = down(service);
+        if (!wasDown && isDown) {
+            downSince.put(service, change.at());
+        } else if (wasDown && !isDown) {
+            downtime.merge(service, Duration.between(downSince.remove(service), change.at()), Duration::plus);
         }
     }
 
-    private void countFailed(String client) {
+    private boolean down(String service) {
         for (Map.Entry<String, Watch> c : components.entrySet()) {
-            if (c.getValue().state() != State.OK) {
-                String service = SERVICES.get(c.getKey());
+            if (c.getValue().state() == State.FAILED && service.equals(SERVICES.get(c.getKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void countFailed(String client, String service) {
+        // One failed request is one transaction of its own service, however many of its components are out.
+        for (Map.Entry<String, Watch> c : components.entrySet()) {
+            if (c.getValue().state() != State.OK && service.equals(SERVICES.get(c.getKey()))) {
                 clients.computeIfAbsent(service, s -> new HashSet<>()).add(client);
                 transactions.merge(service, 1L, Long::sum);
+                return;
             }
         }
     }
@@ -111,7 +134,7 @@ public final class IncidentTracker implements StatusListener {
         pending.sort(java.util.Comparator.comparing(Change::at));
         for (Change c : pending) {
             if (c.state() == null) {
-                countFailed(c.component());
+                countFailed(c.component(), c.reason());
             } else {
                 apply(c);
             }
@@ -121,18 +144,16 @@ public final class IncidentTracker implements StatusListener {
             Instant outSince = null;
             String reason = null;
             Set<String> affected = new HashSet<>();
-            Duration ongoingDown = Duration.ZERO;
+            Instant downFrom = downSince.get(service);
+            Duration ongoingDown = downFrom == null ? Duration.ZERO : Duration.between(downFrom, now);
             for (Map.Entry<String, Watch> c : components.entrySet()) {
                 if (!service.equals(SERVICES.get(c.getKey())) || c.getValue().state() == State.OK) {
                     continue;
                 }
                 affected.add(c.getKey());
-                if (outSince == null || c.getValue().since().isBefore(outSince)) {
-                    outSince = c.getValue().since();
+                if (outSince == null || c.getValue().outSince().isBefore(outSince)) {
+                    outSince = c.getValue().outSince();
                     reason = c.getKey() + " " + c.getValue().state() + ": " + c.getValue().reason();
-                }
-                if (c.getValue().state() == State.FAILED) {
-                    ongoingDown = ongoingDown.plus(Duration.between(c.getValue().since(), now));
                 }
             }
             String id = open.get(service);

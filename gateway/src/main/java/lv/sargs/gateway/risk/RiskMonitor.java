@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.audit.AuditEvent;
 import lv.sargs.gateway.audit.AuditRecord;
+import lv.sargs.gateway.metrics.LatencyHistogram;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.StatusReporter;
 import org.tinylog.Logger;
@@ -36,6 +37,8 @@ public final class RiskMonitor implements AutoCloseable {
     static final String REGISTER_FAILURES = "failedRegisterCalls";
     static final String PAYMENT_REJECTIONS = "paymentRejections";
     static final String REFUSALS = "refusals";
+    /** The lookup p99 indicator's alarm and event name. */
+    static final String LOOKUP_P99 = "kri.lookupP99Millis";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private static final Set<String> UNAUTHORISED = Set.of("allow-list", "client-not-declared",
             "client-outside-sources", "handshake-failed");
@@ -54,6 +57,10 @@ public final class RiskMonitor implements AutoCloseable {
     private final Map<String, String> open = new HashMap<>();
     private final Map<String, Boolean> breached = new HashMap<>();
     private final IncidentTracker incidents;
+    private final LatencyHistogram lookupLatency;
+    // The lookup p99 window: its start and the histogram's counts then (in memory, like the histogram).
+    private Instant p99WindowStart;
+    private long[] p99WindowCounts;
     private ScheduledExecutorService timer;
     private long nextId;
 
@@ -72,6 +79,7 @@ public final class RiskMonitor implements AutoCloseable {
             }
         }
         this.incidents = new IncidentTracker(log, alarms, settings, clock);
+        this.lookupLatency = metrics.latencyHistogram(LatencyHistogram.LOOKUP_SECONDS, LatencyHistogram.LOOKUP_HELP, "");
     }
 
     /** The tracker of DORA incidents; register it as a status listener. */
@@ -96,9 +104,20 @@ public final class RiskMonitor implements AutoCloseable {
             observed.add(new Seen(RiskType.BUSINESS_DISRUPTION, "statistics delivery failed", "statistics delivery",
                     null, 1, now));
         }
-        if (r.outcome() != null && r.outcome().startsWith("5") && client != null) {
-            incidents.failedFor(client);
+        String service = serviceOf(r.event());
+        if (r.outcome() != null && r.outcome().startsWith("5") && client != null && service != null) {
+            incidents.failedFor(client, service);
         }
+    }
+
+    /** The critical service a client's request of {@code event} belongs to, or null for none. */
+    static String serviceOf(AuditEvent event) {
+        return switch (event) {
+            case LOOKUP -> "lookups";
+            case PAYMENT_ACCEPTED, PAYMENT_SUBMITTED, PAYMENT_STATUS -> "payments";
+            case REPORT_SUBMITTED, REPORT_DELIVERED, REPORT_REPLIED -> "statistics delivery";
+            default -> null;
+        };
     }
 
     /** Samples every {@code sampleInterval} on a thread of its own until closed. */
@@ -216,6 +235,29 @@ public final class RiskMonitor implements AutoCloseable {
                 RiskType.EXECUTION_DELIVERY, "payments", now);
         indicator("kri.refusalsPerHour", hour.getOrDefault(REFUSALS, 0L), settings.refusalsPerHour(),
                 RiskType.EXTERNAL_FRAUD, "listener.client", now);
+        checkLookupP99(now);
+    }
+
+    /**
+     * At the end of each window the p99 of the lookups answered in it against its base level, in
+     * milliseconds (the bucket's upper bound, so a breach is never missed by rounding down); a
+     * window without lookups is under the level.
+     */
+    private void checkLookupP99(Instant now) throws IOException {
+        long[] counts = lookupLatency.snapshot();
+        if (p99WindowStart == null) {
+            p99WindowStart = now;
+            p99WindowCounts = counts;
+            return;
+        }
+        if (now.isBefore(p99WindowStart.plus(settings.lookupP99Window()))) {
+            return;
+        }
+        long nanos = LatencyHistogram.quantileNanos(p99WindowCounts, counts, 0.99);
+        long millis = nanos < 0 ? 0 : nanos == Long.MAX_VALUE ? Long.MAX_VALUE : (nanos + 999_999) / 1_000_000;
+        indicator(LOOKUP_P99, millis, settings.lookupP99().toMillis(), RiskType.BUSINESS_DISRUPTION, "lookups", now);
+        p99WindowStart = now;
+        p99WindowCounts = counts;
     }
 
     private void indicator(String name, long value, long base, RiskType type, String service, Instant now)

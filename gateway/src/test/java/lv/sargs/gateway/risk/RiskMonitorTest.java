@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import lv.sargs.gateway.audit.AuditEvent;
 import lv.sargs.gateway.audit.AuditRecord;
+import lv.sargs.gateway.metrics.LatencyHistogram;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
@@ -174,6 +175,91 @@ class RiskMonitorTest {
         for (Path f : List.of(data.resolve("risk").resolve(RiskLog.FILE))) {
             assertFalse(Files.readString(f).matches("(?s).*\\d{6}-?\\d{5}.*"), "no personal code in " + f);
         }
+    }
+
+    @Test
+    void anOutageStartsWhenAComponentFirstLeavesOkAndAFailedRequestCountsOnceAgainstItsOwnService() throws Exception {
+        RiskMonitor m = monitor();
+        status.addListener(m.incidents());
+        StatusReporter viss = status.register("upstream.viss", false, State.OK, "up");
+        StatusReporter fpr = status.register("upstream.fpr", false, State.OK, "up");
+        StatusReporter ekase = status.register("upstream.ekase", false, State.OK, "up");
+        m.tick();
+
+        viss.degraded("one call failed");
+        clock.plus(Duration.ofSeconds(20));
+        viss.failed("breaker open");
+        fpr.failed("breaker open");
+        ekase.degraded("slow");
+        m.observe(AuditRecord.of(AuditEvent.LOOKUP).withRequest("r1", "core-banking").withOutcome("502"));
+        clock.plus(Duration.ofSeconds(60));
+        m.tick();
+        viss.ok("up again");
+        fpr.ok("up again");
+        ekase.ok("up again");
+        clock.plus(Duration.ofSeconds(1));
+        m.tick();
+        m.close();
+
+        List<Incident> incidents = RiskLog.read(data.resolve("risk")).incidents();
+        Incident lookups = incidents.stream().filter(i -> i.service().equals("lookups")).findFirst().orElseThrow();
+        assertEquals(T0, lookups.started(), "DEGRADED then FAILED is one outage from its first step");
+        assertEquals(Duration.ofSeconds(80), lookups.duration(T0));
+        assertEquals(Duration.ofSeconds(60), lookups.downtime(), "downtime is the time FAILED only");
+        assertEquals(1, lookups.transactions(), "one failed lookup, however many register components were out");
+        assertEquals(Set.of("core-banking"), lookups.clients());
+        Incident payments = incidents.stream().filter(i -> i.service().equals("payments")).findFirst().orElseThrow();
+        assertEquals(0, payments.transactions(), "a failed lookup is not a payment affected");
+        assertEquals(Set.of(), payments.clients());
+    }
+
+    @Test
+    void aLookupP99AboveItsBaseLevelInAWindowRaisesAnAlarmAndARiskEventAndAFastWindowClearsIt() throws Exception {
+        RiskSettings p99 = new RiskSettings(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(1),
+                Duration.ofHours(2), 5, 3, 10, Duration.ofMillis(500), Duration.ofMinutes(1));
+        RiskMonitor m = new RiskMonitor(RiskLog.open(data.resolve("risk")), metrics,
+                status.register(RiskMonitor.COMPONENT, false, State.OK, ""), alarms, p99, clock);
+        LatencyHistogram latency = metrics.latencyHistogram(LatencyHistogram.LOOKUP_SECONDS, "", "");
+        for (int i = 0; i < 50; i++) {
+            latency.recordNanos(3_000_000_000L);
+        }
+        m.tick();
+        for (int i = 0; i < 98; i++) {
+            latency.recordNanos(2_000_000);
+        }
+        latency.recordNanos(400_000_000);
+        latency.recordNanos(400_000_000);
+        clock.plus(Duration.ofSeconds(61));
+        m.tick();
+        assertEquals(List.of(), alarms.raised, "98 at 2 ms and 2 at 400 ms: p99 under 500 ms (the earlier slow ones"
+                + " were before the window)");
+
+        for (int i = 0; i < 97; i++) {
+            latency.recordNanos(2_000_000);
+        }
+        for (int i = 0; i < 3; i++) {
+            latency.recordNanos(800_000_000);
+        }
+        clock.plus(Duration.ofSeconds(30));
+        m.tick();
+        assertEquals(List.of(), alarms.raised, "the window has not ended");
+        clock.plus(Duration.ofSeconds(31));
+        m.tick();
+        assertEquals(List.of("kri.lookupP99Millis"), alarms.raised);
+        assertTrue(alarms.reasons.get(0).contains("is 903 (base level 500)"), "800 ms in the bucket up to 903 ms: "
+                + alarms.reasons);
+        RiskEvent breach = m.events().stream().filter(e -> e.source().equals("KRI breach: kri.lookupP99Millis"))
+                .findFirst().orElseThrow();
+        assertEquals(RiskType.BUSINESS_DISRUPTION, breach.type());
+        assertEquals("lookups", breach.service());
+
+        for (int i = 0; i < 100; i++) {
+            latency.recordNanos(1_000_000);
+        }
+        clock.plus(Duration.ofSeconds(61));
+        m.tick();
+        assertEquals(List.of("kri.lookupP99Millis"), alarms.cleared);
+        m.close();
     }
 
     /** Alarms kept for the test to read. */
