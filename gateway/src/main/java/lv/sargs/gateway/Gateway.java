@@ -184,6 +184,7 @@ public final class Gateway {
             AuditTrail audit = AuditOpening.open(config, token, data.path(), status);
             started.push(new Resource("audit trail", audit::close));
             desk.audit(audit);
+            reloads.audit(audit);
             audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
             RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit, management);
             started.push(new Resource("risk register", risk::close));
@@ -223,10 +224,11 @@ public final class Gateway {
      * Reloads the config file and its client drop-ins: validated whole, then the clients and the
      * client allow-list are swapped in together, connections no longer admitted are closed and the
      * others kept; anything else changed, or any problem, refuses the reload and changes nothing.
-     * Runs on the reload thread; completes with what happened (also logged).
+     * Runs on the reload thread; completes with what happened (also logged, and recorded in the
+     * audit trail as an admin action by {@code SIGHUP}, the signal calling this).
      */
     public CompletableFuture<ReloadOutcome> reload() {
-        return reloads.reload();
+        return reloads.reload("SIGHUP");
     }
 
     /** The config in force: as started, or as last reloaded. */

@@ -1,5 +1,9 @@
 package lv.sargs.gateway;
 
+import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.audit.AuditRecord;
+import lv.sargs.gateway.audit.AuditTrail;
+import lv.sargs.gateway.audit.AuditUnavailableException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +30,7 @@ final class Reloads implements ConfigReloader {
             Executors.newSingleThreadExecutor(ThreadPools.threadFactory("config-reload", true));
     private volatile GatewayConfig running;
     private volatile ClientService client;
+    private volatile AuditTrail audit;
 
     Reloads(Path file, ConfigLoader loader, GatewayConfig running, StatusReporter configStatus) {
         this.file = file;
@@ -39,17 +44,28 @@ final class Reloads implements ConfigReloader {
         this.client = started;
     }
 
+    /** Where each reload, applied or refused, is recorded as an admin action; none before it opens. */
+    void audit(AuditTrail trail) {
+        this.audit = trail;
+    }
+
     /** The config in force: the loaded one, or the last reload applied. */
     GatewayConfig running() {
         return running;
     }
 
+    /** A reload asked for on the management listener ({@code POST /v1/config/reload}). */
     @Override
     public CompletableFuture<ReloadOutcome> reload() {
-        return CompletableFuture.supplyAsync(this::reloadNow, thread);
+        return reload("management API");
     }
 
-    private ReloadOutcome reloadNow() {
+    /** A reload asked for by {@code by} (e.g. {@code SIGHUP}), as recorded in the audit trail. */
+    CompletableFuture<ReloadOutcome> reload(String by) {
+        return CompletableFuture.supplyAsync(() -> reloadNow(by), thread);
+    }
+
+    private ReloadOutcome reloadNow(String by) {
         ClientService listener = client;
         ReloadOutcome outcome;
         if (listener == null) {
@@ -69,6 +85,7 @@ final class Reloads implements ConfigReloader {
             Logger.warn("config reload refused: {}", outcome.message());
             outcome.problems().forEach(p -> Logger.warn("  {}", p));
         }
+        record(by, outcome);
         return outcome;
     }
 
@@ -83,6 +100,22 @@ final class Reloads implements ConfigReloader {
         return ReloadOutcome.applied("reloaded " + file + ": " + next.clients().size() + " client(s), "
                 + next.clientListener().allowList().size() + " allow-list block(s); " + closed
                 + " connection(s) no longer admitted were closed", next.clients().size(), closed);
+    }
+
+    private void record(String by, ReloadOutcome outcome) {
+        AuditTrail trail = audit;
+        if (trail == null) {
+            Logger.warn("config reload by {} is NOT in the audit trail: it is not open", by);
+            return;
+        }
+        try {
+            // Synced before the answer, as every admin action: the reload is on record before anyone is told.
+            trail.recordDurably(AuditRecord.of(AuditEvent.ADMIN_ACTION).withRequest(null, by)
+                    .withOutcome(outcome.applied() ? "applied" : "refused").with("action", "config-reload")
+                    .with("target", file.getFileName().toString()).with("message", outcome.message()));
+        } catch (AuditUnavailableException e) {
+            Logger.warn("config reload by {} is NOT in the audit trail: {}", by, e.getMessage());
+        }
     }
 
     void close() {

@@ -41,6 +41,7 @@ public final class AuditTrail implements AutoCloseable {
     private final StatusReporter status;
     private final BlockingQueue<Entry> queue;
     private final LongAdder refused = new LongAdder();
+    private final KeyUses keyUses;
     private final java.util.List<java.util.function.Consumer<AuditRecord>> observers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final TrailWriter files;
@@ -67,6 +68,7 @@ public final class AuditTrail implements AutoCloseable {
         this.checkpoint = lastCheckpoint;
         this.failure = failure;
         this.checkpointDue = clock.millis() + settings.checkpointInterval().toMillis();
+        this.keyUses = new KeyUses(clock.instant());
         this.writer = ThreadPools.threadFactory("audit-writer", true).newThread(this::run);
         if (files != null) {
             writer.start();
@@ -191,6 +193,15 @@ public final class AuditTrail implements AutoCloseable {
         return pseudonyms == null ? null : pseudonyms.of(kind, id);
     }
 
+    /**
+     * One signature by the token's key {@code keyLabel} for a purpose other than TLS (e.g.
+     * {@code jwt-client-assertion}, {@code cms-signing}); counted, and written as one
+     * {@code key-used} record per key and purpose each checkpoint interval and at stop. Never blocks.
+     */
+    public void keyUsed(String keyLabel, String purpose) {
+        keyUses.used(keyLabel, purpose);
+    }
+
     /** The last checkpoint this trail wrote since it opened; empty before the first. */
     public Optional<Checkpoint> lastCheckpoint() {
         return Optional.ofNullable(lastCheckpoint);
@@ -248,6 +259,10 @@ public final class AuditTrail implements AutoCloseable {
                 stop = true;
             }
             stop |= batch.remove(STOP);
+            if (stop || clock.millis() >= checkpointDue) {
+                // The key uses of the window, just before the checkpoint that closes it.
+                keyUses.drain(Instant.now(clock)).forEach(r -> batch.add(new Entry(r, null)));
+            }
             if (stop) {
                 batch.add(new Entry(AuditRecord.of(AuditEvent.TRAIL_STOPPED), null));
             }

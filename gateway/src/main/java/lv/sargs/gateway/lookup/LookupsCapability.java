@@ -85,7 +85,7 @@ public final class LookupsCapability implements Capability {
             registers = new RegisterConnections(known, config, c.token(),
                     new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics(),
                             c.serverDates()),
-                    c.status(), c.metrics());
+                    c.status(), c.metrics(), audit::keyUsed);
             LookupSections sections = new LookupSections(known, registers.connected);
             PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());
             // Resolved once: the hit path only looks a part's freshness up.

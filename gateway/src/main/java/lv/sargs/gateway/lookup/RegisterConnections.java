@@ -39,8 +39,12 @@ final class RegisterConnections implements AutoCloseable {
     private final List<UpstreamClient> clients = new ArrayList<>();
     private final List<OAuthSettings> secrets = new ArrayList<>();
 
+    private final java.util.function.BiConsumer<String, String> keyUsed;
+
+    /** @param keyUsed where each non-TLS signature by a register's key is told (the audit trail) */
     RegisterConnections(List<Register> registers, LookupsConfig config, Token token, UpstreamRuntime runtime,
-                        StatusModel status, Metrics metrics) {
+                        StatusModel status, Metrics metrics, java.util.function.BiConsumer<String, String> keyUsed) {
+        this.keyUsed = keyUsed;
         try {
             for (Register register : registers) {
                 register.connect(new Context(register.name(), config, token, runtime, status, metrics))
@@ -118,6 +122,11 @@ final class RegisterConnections implements AutoCloseable {
             OAuthSettings oauth = new OAuthSettings(clientId, secret.read(), "/token", REFRESH_MARGIN);
             secrets.add(oauth);
             return oauth;
+        }
+
+        @Override
+        public void keyUsed(String keyLabel, String purpose) {
+            keyUsed.accept(keyLabel, purpose);
         }
 
         @Override

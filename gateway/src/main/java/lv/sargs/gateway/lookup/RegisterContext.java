@@ -36,6 +36,12 @@ public interface RegisterContext {
      */
     OAuthSettings clientCredentials(String clientId, SecretSource secret);
 
+    /**
+     * Records one signature by the token's key {@code keyLabel} for {@code purpose} (not TLS, e.g.
+     * a JWT client assertion) in the audit trail, aggregated per key; never blocks.
+     */
+    void keyUsed(String keyLabel, String purpose);
+
     /** The configured fee of one call for {@code key}, in euro cents. */
     long feeCents(PartKey key);
 }

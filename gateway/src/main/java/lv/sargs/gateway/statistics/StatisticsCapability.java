@@ -17,6 +17,8 @@ import lv.sargs.gateway.config.StatisticsConfig;
 import lv.sargs.gateway.audit.AuditEvent;
 import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.statistics.delivery.DeliveryListener;
+import lv.sargs.gateway.statistics.protect.CmsFileProtector;
+import lv.sargs.gateway.statistics.protect.FileProtector;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.statistics.delivery.SftpSettings;
@@ -71,7 +73,23 @@ public final class StatisticsCapability implements Capability {
         StatisticsService service;
         try {
             StatisticsSettings settings = settings(config, context.dataDirectory().resolve("statistics"));
-            service = StatisticsService.start(settings, context.token(), context.metrics(), Clock.system(RIGA));
+            FileProtector cms = new CmsFileProtector(context.token(), settings.signingKeyLabel(),
+                    settings.recipients(), settings.signWait());
+            FileProtector audited = new FileProtector() {
+                @Override
+                public void protect(java.io.InputStream plain, java.io.OutputStream p7m) throws java.io.IOException {
+                    cms.protect(plain, p7m);
+                    // Each .p7m is one signature by the bank's key, counted into the trail's key-used record.
+                    context.audit().keyUsed(settings.signingKeyLabel(), "cms-signing");
+                }
+
+                @Override
+                public long overheadBound(long plainBytes) {
+                    return cms.overheadBound(plainBytes);
+                }
+            };
+            service = StatisticsService.start(settings, audited, context.token(), context.metrics(),
+                    Clock.system(RIGA));
         } catch (StatisticsException e) {
             reporter.failed("not started: " + e.getMessage());
             StartupException.Code code = e.code() == StatisticsException.Code.STORAGE_FAILED
@@ -85,6 +103,13 @@ public final class StatisticsCapability implements Capability {
                 health.succeeded(reportsDelivered);
                 context.audit().record(AuditRecord.of(AuditEvent.REPORT_DELIVERED).withOutcome("delivered")
                         .with("reports", Integer.toString(reportsDelivered)));
+            }
+
+            @Override
+            public void replied(String reportId, String replyFile, boolean accepted) {
+                context.audit().record(AuditRecord.of(AuditEvent.REPORT_REPLIED)
+                        .withOutcome(accepted ? "accepted" : "rejected").with("report", reportId)
+                        .with("reply", replyFile));
             }
 
             @Override

@@ -48,7 +48,8 @@ class RegisterWiringTest {
     }
 
     private static RegisterConnections connect(LookupsConfig config, Register... registers) {
-        return new RegisterConnections(List.of(registers), config, null, null, new StatusModel(java.time.Clock.systemUTC()), new Metrics());
+        return new RegisterConnections(List.of(registers), config, null, null, new StatusModel(java.time.Clock.systemUTC()), new Metrics(),
+                (key, purpose) -> { });
     }
 
     private static List<String> names(List<AnswerPart> parts) {

@@ -94,10 +94,10 @@ public final class SandboxUpstreams implements AutoCloseable {
         return client;
     }
 
-    /** The VISS client over {@code upstream}, with the sandbox's audience. */
+    /** The VISS client over {@code upstream}, with the sandbox's audience (no audit trail: key uses go unrecorded). */
     public VissClient viss(UpstreamClient upstream) {
         return VissClient.create(upstream, token, new VissSettings(oauth(), sandbox.viss().audience(),
-                Duration.ofSeconds(300)), metrics);
+                Duration.ofSeconds(300)), metrics, (key, purpose) -> { });
     }
 
     /** The FPR client over {@code upstream}, with its own client-credentials grant. */

@@ -2,6 +2,7 @@ package lv.sargs.gateway.lookup.viss;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import lv.sargs.gateway.upstream.core.ClientKey;
 import lv.sargs.gateway.upstream.oauth.ClientAssertion;
 import lv.sargs.hsm.SignatureAlgorithm;
@@ -17,19 +18,30 @@ import lv.sargs.hsm.jws.JwsSigner;
  */
 final class JwtClientAssertion implements ClientAssertion {
 
+    /** The purpose a key use is audited under. */
+    static final String PURPOSE = "jwt-client-assertion";
+
     private final JwsSigner signer;
     private final VissSettings settings;
     private final Clock clock;
+    private final String keyLabel;
+    private final BiConsumer<String, String> keyUsed;
 
-    JwtClientAssertion(Token token, ClientKey key, VissSettings settings, Clock clock) {
+    /** @param keyUsed told (key label, purpose) of each assertion signed, for the audit trail */
+    JwtClientAssertion(Token token, ClientKey key, VissSettings settings, Clock clock,
+                       BiConsumer<String, String> keyUsed) {
         this.signer = new JwsSigner(token, key.label(), SignatureAlgorithm.SHA256_WITH_RSA, key.chain());
         this.settings = settings;
         this.clock = clock;
+        this.keyLabel = key.label();
+        this.keyUsed = keyUsed;
     }
 
     @Override
     public CompletableFuture<String> next() {
-        return signer.sign(ClientAssertions.claims(settings.oauth().clientId(), settings.audience(), clock.instant(),
-                settings.assertionLifetime()));
+        CompletableFuture<String> jwt = signer.sign(ClientAssertions.claims(settings.oauth().clientId(),
+                settings.audience(), clock.instant(), settings.assertionLifetime()));
+        jwt.thenRun(() -> keyUsed.accept(keyLabel, PURPOSE));
+        return jwt;
     }
 }

@@ -40,10 +40,13 @@ public final class VissClient {
 
     /**
      * A VISS client over {@code upstream}, whose client key (RSA, on {@code token}) also signs the
-     * assertions; {@code sargs_upstream_access_tokens_total} is counted in {@code metrics}.
+     * assertions (each one told to {@code keyUsed} as key label and purpose, for the audit trail);
+     * {@code sargs_upstream_access_tokens_total} is counted in {@code metrics}.
      */
-    public static VissClient create(UpstreamClient upstream, Token token, VissSettings settings, Metrics metrics) {
-        var assertion = new JwtClientAssertion(token, upstream.settings().tls().clientKey(), settings, Clock.systemUTC());
+    public static VissClient create(UpstreamClient upstream, Token token, VissSettings settings, Metrics metrics,
+                                    java.util.function.BiConsumer<String, String> keyUsed) {
+        var assertion = new JwtClientAssertion(token, upstream.settings().tls().clientKey(), settings, Clock.systemUTC(),
+                keyUsed);
         return new VissClient(upstream,
                 ClientCredentialsGrant.create(upstream, settings.oauth(), Optional.of(assertion), metrics));
     }

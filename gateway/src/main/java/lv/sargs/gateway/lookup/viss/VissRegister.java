@@ -49,7 +49,7 @@ public final class VissRegister implements Register {
             var upstream = c.upstream(config.endpoint());
             OAuthSettings oauth = c.clientCredentials(config.clientId(), config.clientSecret());
             VissClient viss = VissClient.create(upstream, c.token(),
-                    new VissSettings(oauth, config.audience(), config.assertionLifetime()), c.metrics());
+                    new VissSettings(oauth, config.audience(), config.assertionLifetime()), c.metrics(), c::keyUsed);
             Map<StandardSection, RegisterPart> parts = Map.of(
                     StandardSection.COMPANY_REGISTRATION,
                     part(c, viss, "legal-entity", VissPaths::legalEntity, VissSections::registration),

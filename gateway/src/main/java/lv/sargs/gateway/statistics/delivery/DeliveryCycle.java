@@ -160,6 +160,7 @@ public final class DeliveryCycle {
                     r.messages())));
             exchange.removeIfExists(path);
             metrics.answer(r.accepted());
+            listener.replied(report.get(), name, r.accepted());
             Logger.info("statistics report {}: Latvijas Banka {} it ({})", report.get(),
                     r.accepted() ? "accepted" : "rejected", name);
         }

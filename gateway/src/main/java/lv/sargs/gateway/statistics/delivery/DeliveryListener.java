@@ -20,6 +20,13 @@ public interface DeliveryListener {
     /** The exchange was reached, every pending report delivered and the replies (if due) collected. */
     void succeeded(int reportsDelivered);
 
+    /**
+     * Latvijas Banka's reply {@code replyFile} to report {@code reportId} was read and recorded:
+     * {@code accepted} or rejected. Nothing by default.
+     */
+    default void replied(String reportId, String replyFile, boolean accepted) {
+    }
+
     /** The round failed; {@code reason} is the last failure's message (names the server, file or key). */
     void failed(String reason);
 }

@@ -55,7 +55,7 @@ class VissClientTest {
     }
 
     private VissClient client() {
-        return VissClient.create(upstream, fixture.token, settings(FakeVissServer.SECRET), fixture.metrics);
+        return VissClient.create(upstream, fixture.token, settings(FakeVissServer.SECRET), fixture.metrics, (key, purpose) -> { });
     }
 
     private static UpstreamException failure(CompletableFuture<?> call) {
@@ -137,7 +137,7 @@ class VissClientTest {
     @Test
     void failsUnauthorizedWithTheOAuthErrorButNeverTheSecret() {
         String wrong = "wrong-secret-value";
-        VissClient client = VissClient.create(upstream, fixture.token, settings(wrong), fixture.metrics);
+        VissClient client = VissClient.create(upstream, fixture.token, settings(wrong), fixture.metrics, (key, purpose) -> { });
 
         UpstreamException e = failure(client.legalEntity(FakeVissServer.KNOWN_ENTITY, Deadline.after(BUDGET)));
 

@@ -50,9 +50,11 @@ class VissOverSoftHsmIT {
     @Test
     void servesLoadWithTheKeyOnSoftHsmRefreshingOnceAndReusingTheConnection() {
         assertTrue(fixture.token.forProduction(), fixture.token.name());
+        List<String> keyUses = java.util.Collections.synchronizedList(new ArrayList<>());
         VissClient client = VissClient.create(upstream, fixture.token, new VissSettings(new OAuthSettings(
                 FakeVissServer.CLIENT_ID, FakeVissServer.SECRET.toCharArray(), "/token", Duration.ofSeconds(60)),
-                FakeVissServer.AUDIENCE, Duration.ofSeconds(600)), fixture.metrics);
+                FakeVissServer.AUDIENCE, Duration.ofSeconds(600)), fixture.metrics,
+                (key, purpose) -> keyUses.add(key + " " + purpose));
 
         List<CompletableFuture<VissResult>> calls = new ArrayList<>();
         for (int wave = 0; wave < 100; wave++) {
@@ -72,6 +74,8 @@ class VissOverSoftHsmIT {
         }
         assertNull(viss.lastError());
         assertEquals(2, viss.tokenRequests());
+        assertEquals(java.util.Collections.nCopies(2, fixture.clientKey.label() + " jwt-client-assertion"),
+                keyUses, "each assertion signed is told for the audit trail with its key");
         assertEquals(fixture.clientKey.leaf(), server.lastClientCertificate());
         long handshakes = fixture.counter("sargs_upstream_tls_handshakes_total", "upstream=\"viss\"");
         long ok = fixture.counter("sargs_upstream_calls_total", "upstream=\"viss\",outcome=\"ok\"");
