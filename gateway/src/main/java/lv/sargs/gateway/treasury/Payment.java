@@ -18,10 +18,12 @@ import java.util.List;
  * @param pain001 the document sent to eKase, byte for byte
  * @param history every state entered, oldest first; never empty
  * @param statusReport the latest pain.002 from eKase as received, or null before the first
+ * @param requestId the id of the client request that submitted it (its audit records carry it), or
+ *     null for one stored before the gateway kept it
  */
 public record Payment(String id, String client, String idempotencyKey, String requestDigest, String msgId,
                       List<String> pmtInfIds, List<String> endToEndIds, byte[] pain001, List<StatusChange> history,
-                      byte[] statusReport) {
+                      byte[] statusReport, String requestId) {
 
     public Payment {
         pmtInfIds = List.copyOf(pmtInfIds);
@@ -57,7 +59,8 @@ public record Payment(String id, String client, String idempotencyKey, String re
         List<StatusChange> more = new ArrayList<>(history.size() + 1);
         more.addAll(history);
         more.add(change);
-        return new Payment(id, client, idempotencyKey, requestDigest, msgId, pmtInfIds, endToEndIds, pain001, more, report);
+        return new Payment(id, client, idempotencyKey, requestDigest, msgId, pmtInfIds, endToEndIds, pain001, more, report,
+                requestId);
     }
 
     @Override

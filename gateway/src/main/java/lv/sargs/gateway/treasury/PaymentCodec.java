@@ -27,6 +27,9 @@ final class PaymentCodec {
         o.put("idempotencyKey", p.idempotencyKey());
         o.put("requestDigest", p.requestDigest());
         o.put("msgId", p.msgId());
+        if (p.requestId() != null) {
+            o.put("requestId", p.requestId());
+        }
         p.pmtInfIds().forEach(o.putArray("pmtInfIds")::add);
         p.endToEndIds().forEach(o.putArray("endToEndIds")::add);
         o.put("pain001", Base64.getEncoder().encodeToString(p.pain001()));
@@ -59,7 +62,8 @@ final class PaymentCodec {
             return new Payment(o.get("id").asText(), o.get("client").asText(), o.get("idempotencyKey").asText(),
                     o.get("requestDigest").asText(), o.get("msgId").asText(), strings(o.get("pmtInfIds")),
                     strings(o.get("endToEndIds")), Base64.getDecoder().decode(o.get("pain001").asText()), history,
-                    o.hasNonNull("pain002") ? Base64.getDecoder().decode(o.get("pain002").asText()) : null);
+                    o.hasNonNull("pain002") ? Base64.getDecoder().decode(o.get("pain002").asText()) : null,
+                    textOrNull(o, "requestId"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored payment is not JSON: " + e.getOriginalMessage(), e);
         }

@@ -211,7 +211,8 @@ public final class TreasuryCapability implements Capability {
                 return;
             }
             StatusChange last = p.last();
-            AuditRecord record = AuditRecord.of(event).withRequest(null, p.client()).withOutcome(state.name())
+            // Every state carries the request that submitted the payment: an investigator follows it from 202 to booking.
+            AuditRecord record = AuditRecord.of(event).withRequest(p.requestId(), p.client()).withOutcome(state.name())
                     .with("payment", p.id()).with("idempotencyKey", p.idempotencyKey()).with("msgId", p.msgId())
                     .with("isoStatus", String.valueOf(last.isoStatus()))
                     .with("reason", String.valueOf(last.reasonCode()));

@@ -75,7 +75,7 @@ public final class TreasuryRoutes {
     }
 
     private static Caller caller(Request request) {
-        return new Caller(request.client().name(), request.client().roles());
+        return new Caller(request.client().name(), request.client().roles(), request.requestId());
     }
 
     private static LocalDate date(Request request) {

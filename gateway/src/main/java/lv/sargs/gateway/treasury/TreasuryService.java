@@ -128,7 +128,8 @@ public final class TreasuryService implements AutoCloseable {
             }
             Payment payment = new Payment(ids.paymentId(), caller.name(), idempotencyKey, digest, instruction.msgId(),
                     instruction.pmtInfIds(), instruction.endToEndIds(), pain001,
-                    List.of(new StatusChange(clock.instant(), PaymentState.STORED, null, null, "stored")), null);
+                    List.of(new StatusChange(clock.instant(), PaymentState.STORED, null, null, "stored")), null,
+                    caller.requestId());
             PaymentStore.Created created;
             try {
                 created = store.create(payment);

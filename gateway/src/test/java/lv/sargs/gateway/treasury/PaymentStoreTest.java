@@ -26,7 +26,7 @@ class PaymentStoreTest {
         return new Payment(id, client, key, "digest-" + id, msgId, List.of(msgId + "-P1"), List.of(msgId + "-T1"),
                 ("<Document>" + msgId + "</Document>").getBytes(StandardCharsets.UTF_8),
                 List.of(new StatusChange(Instant.parse("2026-11-21T09:00:00Z"), PaymentState.STORED, null, null, "stored")),
-                null);
+                null, "req-" + id);
     }
 
     @Test
