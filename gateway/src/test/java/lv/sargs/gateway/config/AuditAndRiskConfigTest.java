@@ -65,4 +65,30 @@ class AuditAndRiskConfigTest {
         assertTrue(paths.containsAll(List.of("audit.checkpointEvery", "audit.rotateSize",
                 "risk.kri.paymentRejectionsPerDay", "risk.kri.refusalsPerHour")), e.problems().toString());
     }
+
+    @Test
+    void theLookupP99KeysAreOptionalWithTheirDefaultsAndCheckedWhenGiven() throws Exception {
+        String risk = """
+                risk:
+                  sampleInterval: 10s
+                  quietGap: 5m
+                  incidentAfter: 1m
+                  majorDowntime: 2h
+                  kri:
+                    failedRegisterCallsPerHour: 50
+                    paymentRejectionsPerDay: 20
+                    refusalsPerHour: 100
+                """;
+        RiskConfig without = loader.parse(new ConfigFixture(dir).yaml() + risk, "sargs.yaml").risk().orElseThrow();
+        assertEquals(Duration.ofSeconds(1), without.lookupP99());
+        assertEquals(Duration.ofMinutes(5), without.lookupP99Window());
+        RiskConfig with = loader.parse(new ConfigFixture(dir).yaml() + risk + "    lookupP99: 800ms\n"
+                + "    lookupP99Window: 1m\n", "sargs.yaml").risk().orElseThrow();
+        assertEquals(Duration.ofMillis(800), with.lookupP99());
+        assertEquals(Duration.ofMinutes(1), with.lookupP99Window());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(new ConfigFixture(dir).yaml()
+                + risk + "    lookupP99: 2h\n", "sargs.yaml"));
+        assertEquals(List.of("risk.kri.lookupP99"), e.problems().stream().map(ConfigProblem::path).toList());
+    }
 }
