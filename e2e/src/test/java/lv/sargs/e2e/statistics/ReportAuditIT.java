@@ -9,16 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import lv.sargs.e2e.TrailRecords;
 import lv.sargs.gateway.Gateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,15 +70,7 @@ class ReportAuditIT {
 
     /** Every record of every trail file, in order. */
     private List<JsonNode> trail() throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir.resolve("data/audit"))) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    records.add(JSON.readTree(line));
-                }
-            }
-        }
-        return records;
+        return TrailRecords.read(dir.resolve("data/audit"));
     }
 
     private static List<JsonNode> of(List<JsonNode> records, String event) {

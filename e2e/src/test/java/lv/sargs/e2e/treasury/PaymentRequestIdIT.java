@@ -12,13 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import lv.sargs.e2e.E2eTokens;
+import lv.sargs.e2e.TrailRecords;
 import lv.sargs.e2e.GatewayUnderTest;
 import lv.sargs.gateway.config.ReloadOutcome;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
@@ -65,15 +64,7 @@ class PaymentRequestIdIT {
 
     /** Every record of every trail file, in order (state-changing ones are synced before the answer). */
     private static List<JsonNode> trail() throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir.resolve("data/audit"))) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    records.add(JSON.readTree(line));
-                }
-            }
-        }
-        return records;
+        return TrailRecords.read(dir.resolve("data/audit"));
     }
 
     @Test
@@ -91,9 +82,15 @@ class PaymentRequestIdIT {
         String payment = JSON.readTree(accepted.body()).get("id").asText();
         TreasuryIT.awaitState(gateway, accepted.headers().firstValue("Location").orElseThrow(), "BOOKED");
 
-        List<JsonNode> records = trail().stream().filter(r -> r.path("payment").asText().equals(payment)).toList();
-        List<String> events = records.stream().map(r -> r.get("event").asText() + " " + r.get("outcome").asText())
-                .toList();
+        // The store shows BOOKED as soon as it is written; its audit record follows on the same thread.
+        List<JsonNode> records = List.of();
+        List<String> events = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!events.contains("payment-status BOOKED") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            records = trail().stream().filter(r -> r.path("payment").asText().equals(payment)).toList();
+            events = records.stream().map(r -> r.get("event").asText() + " " + r.get("outcome").asText()).toList();
+        }
         assertEquals("payment-accepted STORED", events.get(0), events.toString());
         assertTrue(events.contains("payment-submitted SUBMITTED") && events.contains("payment-status BOOKED"),
                 events.toString());
