@@ -109,9 +109,10 @@ final class BudgetRig implements AutoCloseable {
         tls.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
         SSLParameters parameters = new SSLParameters();
         parameters.setProtocols(new String[] {"TLSv1.3"});
-        // HTTP/1.1 keep-alive, one connection per waiting request, as a core system's pool would do.
+        // HTTP/1.1 keep-alive, one connection per waiting request, as a core system's pool would do. Connecting may
+        // take long on a loaded machine while the pool is opened (unmeasured); a lookup's own timeout is 10 s.
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+                .connectTimeout(Duration.ofSeconds(60)).build();
     }
 
     /** Registration numbers of the companies the simulated registers know. */
@@ -161,8 +162,7 @@ final class BudgetRig implements AutoCloseable {
     void warmConnections(int connections) {
         List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            calls.add(client.sendAsync(HttpRequest.newBuilder(base.resolve("/v1/whoami"))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding()));
+            calls.add(whoAmI(3));
         }
         for (var call : calls) {
             int status = call.join().statusCode();
@@ -171,6 +171,13 @@ final class BudgetRig implements AutoCloseable {
                         + " (expected: 200)");
             }
         }
+    }
+
+    /** A who-am-I, tried {@code attempts} times: a burst of handshakes on a loaded machine may hit the handshake timeout. */
+    private java.util.concurrent.CompletableFuture<HttpResponse<Void>> whoAmI(int attempts) {
+        var call = client.sendAsync(HttpRequest.newBuilder(base.resolve("/v1/whoami")).timeout(Duration.ofSeconds(60))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        return attempts <= 1 ? call : call.exceptionallyCompose(e -> whoAmI(attempts - 1));
     }
 
     @Override
