@@ -6,6 +6,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.OpenSslX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -28,6 +29,12 @@ import org.tinylog.Logger;
  * {@link ServerTls#clientCa()}, ALPN offering {@code h2} then {@code http/1.1}, and only the
  * AEAD forward-secret cipher suites HTTP/2 permits (RFC 9113 §9.2.2) — the same with either
  * {@link TlsProvider}; with OPENSSL the handshake signature is delegated to the token.
+ *
+ * <p>Sessions resume by TLS 1.3 tickets (and TLS 1.2 tickets or session IDs) for
+ * {@link SessionTickets#LIFETIME}, with either provider; the ticket keys live in memory only and
+ * rotate hourly: with OPENSSL by {@link SessionTickets}, with JDK by the JDK itself (its stateless
+ * ticket keys, {@code jdk.tls.server.statelessKeyTimeout}, 3600 s by default). A resumed connection
+ * carries the client certificate of its full handshake, and the listener checks it as on any other.
  */
 public final class ServerTlsContext {
 
@@ -62,7 +69,12 @@ public final class ServerTlsContext {
         if (tls.provider() == TlsProvider.OPENSSL) {
             if (OpenSsl.isAvailable()) {
                 String provider = "OPENSSL (" + OpenSsl.versionString() + ")";
-                return new Built(build(path, tls, openSsl(path, key)), provider);
+                SslContext context = build(path, tls, openSsl(path, key));
+                // BoringSSL issues tickets only once it has keys; ours rotate as connections arrive.
+                OpenSslSessionContext sessions = (OpenSslSessionContext) context.sessionContext();
+                SessionTickets tickets = new SessionTickets(sessions::setTicketKeys, System::nanoTime,
+                        SessionTickets.ROTATION);
+                return new Built(new TicketRotatingContext(context, tickets), provider);
             }
             String why = String.valueOf(OpenSsl.unavailabilityCause());
             Logger.warn("{}.provider: OPENSSL is unavailable on this machine ({}); falling back to JDK", path, why);
@@ -95,6 +107,8 @@ public final class ServerTlsContext {
                     .protocols(protocols)
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .clientAuth(ClientAuth.REQUIRE)
+                    // Bounds how long a session, and so a ticket, may resume without a full handshake.
+                    .sessionTimeout(SessionTickets.LIFETIME.toSeconds())
                     .trustManager(clientCas)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,

@@ -6,13 +6,18 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
-/** A server key manager that records the threads it is asked for the key on (the token's would sign there). */
+/**
+ * A server key manager that records the threads it is asked for the key on (the token's would sign
+ * there) and counts the times the JDK chose the server key (once per full handshake).
+ */
 final class RecordingKeyManager extends X509ExtendedKeyManager {
 
     final Set<String> keyThreads = ConcurrentHashMap.newKeySet();
+    final AtomicInteger serverKeyChoices = new AtomicInteger();
     private final X509ExtendedKeyManager delegate;
 
     RecordingKeyManager(X509ExtendedKeyManager delegate) {
@@ -22,7 +27,11 @@ final class RecordingKeyManager extends X509ExtendedKeyManager {
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
         keyThreads.add(Thread.currentThread().getName());
-        return delegate.chooseEngineServerAlias(keyType, issuers, engine);
+        String alias = delegate.chooseEngineServerAlias(keyType, issuers, engine);
+        if (alias != null) {
+            serverKeyChoices.incrementAndGet();
+        }
+        return alias;
     }
 
     @Override
