@@ -184,6 +184,7 @@ public final class Gateway {
             AuditTrail audit = AuditOpening.open(config, token, data.path(), status);
             started.push(new Resource("audit trail", audit::close));
             desk.audit(audit);
+            management.snapshots(new lv.sargs.gateway.backup.DataSnapshot(data.path(), () -> audit, Clock.systemUTC()));
             audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
             RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit, management);
             started.push(new Resource("risk register", risk::close));
