@@ -74,14 +74,18 @@ class BackupCommandTest {
     }
 
     @Test
-    void refusesWhileTheGatewayHoldsTheDataDirectory() throws Exception {
+    void aHeldLockMeansARunningGatewayWhichMustMakeTheSnapshotAndNoFileIsLeftWhenItDoesNotAnswer() throws Exception {
         try (FileChannel channel = FileChannel.open(data.resolve("sargs.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             AdminRun backup = AdminRun.of("backup", "--config", config.toString(), "--out", dir.resolve("b.zip").toString());
 
             assertEquals(1, backup.exit());
-            assertTrue(backup.err().contains("the gateway is running"), backup.err());
+            assertTrue(backup.err().contains("/v1/backup/snapshot: no answer") && backup.err().contains(
+                    "is the gateway running?"), backup.err());
             assertFalse(Files.exists(dir.resolve("b.zip")));
+            try (var left = Files.list(dir)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".b.zip")), "no partial archive");
+            }
         }
     }
 

@@ -56,7 +56,9 @@ class DoctorEkaseTest {
         Files.createDirectories(dir.resolve("data"));
         password = Files.readString(dir.resolve("treasury/ekase.password"));
         config = dir.resolve("sargs.yaml");
-        Files.writeString(config, TestConfigs.listeners(dir, "ca.pem", 0) + AdminTokens.section(token) + """
+        // eKase's XML limit (4 MiB by default) must fit the client listener's body limit.
+        Files.writeString(config, TestConfigs.listeners(dir, "ca.pem", 0).replace("maxBodySize: 1MiB",
+                "maxBodySize: 8MiB") + AdminTokens.section(token) + """
                 dataDirectory: %1$s/data
                 shutdown: {grace: 1s}
                 """.formatted(dir) + treasury);
@@ -78,9 +80,12 @@ class DoctorEkaseTest {
         AdminRun run = AdminRun.of("doctor", "--config", config.toString());
 
         assertEquals(0, run.exit(), run.out() + run.err());
-        for (String check : List.of("key ekase-client", "ekase dns", "ekase tcp", "ekase tls", "ekase exchange")) {
-            assertTrue(run.out().lines().anyMatch(l -> l.startsWith("OK   " + check) && l.matches(".*\\[\\d+ ms]$")),
-                    check + " in\n" + run.out());
+        for (String check : List.of("key ekase-client", "ekase dns")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith("OK   " + check)), check + " in\n" + run.out());
+        }
+        for (String timed : List.of("ekase tcp", "ekase tls", "ekase exchange")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith("OK   " + timed) && l.matches(".*\\[\\d+ ms]$")),
+                    timed + " with its time in\n" + run.out());
         }
         assertTrue(run.out().contains("as '" + TreasuryWiring.USER + "': 200, logged in"), run.out());
         assertTrue(!run.out().contains(password.strip()), "the password is never shown");
