@@ -23,6 +23,7 @@ import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.audit.TrailFiles;
 import lv.sargs.gateway.management.SnapshotMaker;
+import lv.sargs.gateway.stores.OpenStores;
 import lv.sargs.gateway.threads.ThreadPools;
 import org.h2.mvstore.MVStore;
 import org.tinylog.Logger;

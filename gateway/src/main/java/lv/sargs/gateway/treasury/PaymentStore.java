@@ -53,7 +53,7 @@ final class PaymentStore implements AutoCloseable {
                 builder.encryptionKey(key.clone());
             }
             MVStore store = builder.open();
-            lv.sargs.gateway.backup.OpenStores.register(file, store);
+            lv.sargs.gateway.stores.OpenStores.register(file, store);
             return new PaymentStore(file, store, listener);
         } catch (MVStoreException e) {
             throw new TreasuryException(TreasuryException.Code.STORE_FAILED,
@@ -134,7 +134,7 @@ final class PaymentStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
-            lv.sargs.gateway.backup.OpenStores.unregister(store);
+            lv.sargs.gateway.stores.OpenStores.unregister(store);
             store.close();
         }
     }

@@ -40,7 +40,7 @@ public final class WatchStore implements AutoCloseable {
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).encryptionKey(key.clone())
                     .autoCommitDisabled().open();
-            lv.sargs.gateway.backup.OpenStores.register(file, store);
+            lv.sargs.gateway.stores.OpenStores.register(file, store);
             return new WatchStore(store);
         } catch (MVStoreException e) {
             throw new CacheException("watch store " + file + " cannot be opened: wrong storage key or damaged file"
@@ -104,7 +104,7 @@ public final class WatchStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         durable();
-        lv.sargs.gateway.backup.OpenStores.unregister(store);
+        lv.sargs.gateway.stores.OpenStores.unregister(store);
         store.close();
     }
 

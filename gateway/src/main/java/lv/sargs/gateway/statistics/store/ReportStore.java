@@ -43,7 +43,7 @@ public final class ReportStore implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-            lv.sargs.gateway.backup.OpenStores.register(file, store);
+            lv.sargs.gateway.stores.OpenStores.register(file, store);
             return new ReportStore(store);
         } catch (java.io.IOException | MVStoreException e) {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
@@ -114,7 +114,7 @@ public final class ReportStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
-            lv.sargs.gateway.backup.OpenStores.unregister(store);
+            lv.sargs.gateway.stores.OpenStores.unregister(store);
             store.close();
         }
     }

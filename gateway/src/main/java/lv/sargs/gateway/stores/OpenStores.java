@@ -1,4 +1,4 @@
-package lv.sargs.gateway.backup;
+package lv.sargs.gateway.stores;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.h2.mvstore.MVStore;
 /**
  * The MVStore files this process holds open, by absolute path: each store registers when it opens
  * and leaves when it closes, so that an online backup copies them the way an open store must be
- * copied ({@link StoreCopy}) while the files it does not know are copied as they are.
+ * copied (the backup snapshot's StoreCopy) while the files it does not know are copied as they are.
  */
 public final class OpenStores {
 
@@ -29,7 +29,7 @@ public final class OpenStores {
     }
 
     /** The open stores whose files lie under {@code directory}, by absolute path, in path order. */
-    static Map<Path, MVStore> under(Path directory) {
+    public static Map<Path, MVStore> under(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
         Map<Path, MVStore> out = new TreeMap<>();
         OPEN.forEach((file, store) -> {
