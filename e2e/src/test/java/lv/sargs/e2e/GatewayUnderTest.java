@@ -182,7 +182,8 @@ public final class GatewayUnderTest implements AutoCloseable {
         }
     }
 
-    private static HttpClient client(DemoPki pki, HeldCertificate identity) throws GeneralSecurityException, IOException {
+    /** An HTTPS client presenting {@code identity} and trusting {@code pki}'s CA (e.g. for a gateway restored elsewhere). */
+    public static HttpClient client(DemoPki pki, HeldCertificate identity) throws GeneralSecurityException, IOException {
         char[] password = "e2e".toCharArray();
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(identity.keyStore("client", password), password);

@@ -24,6 +24,7 @@ import lv.sargs.gateway.alarm.ClockSkew;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.audit.AuditEvent;
+import lv.sargs.gateway.backup.DataSnapshot;
 import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.ReloadOutcome;
@@ -185,6 +186,7 @@ public final class Gateway {
             started.push(new Resource("audit trail", audit::close));
             desk.audit(audit);
             reloads.audit(audit);
+            management.snapshots(new DataSnapshot(data.path(), () -> audit, Clock.systemUTC()));
             audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
             RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit, management);
             started.push(new Resource("risk register", risk::close));

@@ -66,20 +66,26 @@ class BackupCommandTest {
         assertEquals(0, restore.exit(), restore.err());
         assertArrayEquals(Files.readAllBytes(data.resolve("cache.mv.db")), Files.readAllBytes(dir.resolve("new/data/cache.mv.db")));
         assertEquals(Files.readString(data.resolve("audit/audit.jsonl")), Files.readString(dir.resolve("new/data/audit/audit.jsonl")));
-        assertEquals(Files.readString(config), Files.readString(dir.resolve("new/etc/sargs.yaml")));
+        assertEquals(Files.readString(config).replace("dataDirectory: " + data, "dataDirectory: "
+                + dir.resolve("new/data").toAbsolutePath()), Files.readString(dir.resolve("new/etc/sargs.yaml")),
+                "the restored config names the data directory it was restored into, nothing else changed");
         assertTrue(Files.exists(dir.resolve("new/etc/clients.d/allow-list.yaml")));
         assertFalse(Files.exists(dir.resolve("new/data/sargs.lock")), "the lock is the running gateway's, not data");
     }
 
     @Test
-    void refusesWhileTheGatewayHoldsTheDataDirectory() throws Exception {
+    void aHeldLockMeansARunningGatewayWhichMustMakeTheSnapshotAndNoFileIsLeftWhenItDoesNotAnswer() throws Exception {
         try (FileChannel channel = FileChannel.open(data.resolve("sargs.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             AdminRun backup = AdminRun.of("backup", "--config", config.toString(), "--out", dir.resolve("b.zip").toString());
 
             assertEquals(1, backup.exit());
-            assertTrue(backup.err().contains("the gateway is running"), backup.err());
+            assertTrue(backup.err().contains("/v1/backup/snapshot: no answer") && backup.err().contains(
+                    "is the gateway running?"), backup.err());
             assertFalse(Files.exists(dir.resolve("b.zip")));
+            try (var left = Files.list(dir)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".b.zip")), "no partial archive");
+            }
         }
     }
 

@@ -158,7 +158,8 @@ class DoctorCommandTest {
         assertFailed(run, "key viss-client", "expired", "fix: renew: sargs-admin keys … csr --label viss-client");
     }
 
-    private static void assertFailed(AdminRun run, String check, String detail, String fix) {
+    /** Asserts the doctor failed with a line for {@code check} holding {@code detail}, and {@code fix} below it. */
+    static void assertFailed(AdminRun run, String check, String detail, String fix) {
         assertEquals(DoctorCommand.FAILED, run.exit(), run.out() + run.err());
         List<String> lines = run.out().lines().toList();
         int at = -1;

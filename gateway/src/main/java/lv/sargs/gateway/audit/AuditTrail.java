@@ -2,6 +2,7 @@ package lv.sargs.gateway.audit;
 
 import lv.sargs.gateway.threads.ThreadPools;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,18 @@ public final class AuditTrail implements AutoCloseable {
 
     private record Entry(AuditRecord record, CompletableFuture<Long> durable) {
     }
+
+    /**
+     * Where the trail's files ended at a synced point (for an online backup): every trail file before
+     * {@code currentFile} whole, {@code currentFile} up to {@code currentLength} bytes, the checkpoints
+     * file up to {@code checkpointsLength}; {@code records} is the last record's sequence number.
+     */
+    public record Mark(Path directory, String currentFile, long currentLength, Path checkpoints,
+                       long checkpointsLength, long records) {
+    }
+
+    /** Marks asked for; completed by the writer right after a sync, before it acknowledges that batch. */
+    private final java.util.Queue<CompletableFuture<Mark>> marks = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private AuditTrail(AuditSettings settings, Optional<CheckpointSigner> signer, Pseudonyms pseudonyms, Clock clock,
                        StatusReporter status, TrailWriter files, long lastCheckpoint, String failure) {
@@ -186,6 +199,29 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /**
+     * Writes {@code record} durably and returns where the files ended at the sync that carried it (or
+     * a later one): a copy up to the mark holds every record acknowledged before this call, whole
+     * lines only, and its chain verifies. Never call it on an event loop.
+     *
+     * @throws AuditUnavailableException when the trail refuses records or the record was not synced
+     */
+    public Mark mark(AuditRecord record) {
+        CompletableFuture<Mark> mark = new CompletableFuture<>();
+        marks.add(mark);
+        try {
+            recordDurably(record);
+            return mark.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted waiting for the audit trail's mark", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException("the audit trail gave no mark: " + e.getMessage(), e);
+        } finally {
+            marks.remove(mark);
+        }
+    }
+
+    /**
      * The keyed pseudonym of subject {@code id} of {@code kind} ({@code person}, {@code company}) for
      * a record's subject; null when the gateway has no audit key (the subject is then left out).
      */
@@ -290,6 +326,9 @@ public final class AuditTrail implements AutoCloseable {
                 checkpoint();
             }
             files.sync();
+            for (CompletableFuture<Mark> m; (m = marks.poll()) != null; ) {
+                m.complete(files.mark());
+            }
             if (pushedBack && queue.remainingCapacity() > settings.queueCapacity() / 2) {
                 pushedBack = false;
                 status.ok("queue drained; " + files.currentFile());

@@ -107,6 +107,11 @@ final class TrailWriter implements AutoCloseable {
         return TrailFiles.name(index);
     }
 
+    /** Where the trail's files end now; call it right after {@link #sync()}, when nothing is pending. */
+    AuditTrail.Mark mark() throws IOException {
+        return new AuditTrail.Mark(directory, currentFile(), size, checkpointsFile, checkpoints.size(), seq);
+    }
+
     /** Appends {@code checkpoint} to the checkpoints file and syncs it. */
     void publish(Checkpoint checkpoint) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap((checkpoint.asLine() + '\n').getBytes(StandardCharsets.UTF_8));

@@ -66,6 +66,7 @@ public final class AnswerCache implements AutoCloseable {
             throw new CacheException("cache " + file + " cannot be opened: wrong storage key or damaged file"
                     + " (expected: the file this token's storage key wrote; move it away to start empty)", e);
         }
+        lv.sargs.gateway.stores.OpenStores.register(file, store);
         return new AnswerCache(file, store, maxEntries, maxHotEntries, writeQueue);
     }
 
@@ -135,6 +136,7 @@ public final class AnswerCache implements AutoCloseable {
         writer.close();
         store.commit();
         store.sync();
+        lv.sargs.gateway.stores.OpenStores.unregister(store);
         store.close();
         Logger.info("cache {} closed with {} entries", file, entries.sizeAsLong());
     }

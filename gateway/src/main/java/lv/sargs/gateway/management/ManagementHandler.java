@@ -56,10 +56,12 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final Routes routes;
     private final OperatorRoutes operator;
     private final Drain drain;
+    private final OperatorAccess access;
 
-    ManagementHandler(Routes routes, OperatorRoutes operator, Drain drain) {
+    ManagementHandler(Routes routes, OperatorRoutes operator, OperatorAccess access, Drain drain) {
         this.routes = routes;
         this.operator = operator;
+        this.access = access;
         this.drain = drain;
     }
 
@@ -71,8 +73,8 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !drain.draining();
         String method = request.method().name();
         String uri = request.uri();
-        if (!request.decoderResult().isFailure() && Routes.RELOAD.equals(path)) {
-            reload(ctx, request.method(), requestId, keepAlive);
+        if (!request.decoderResult().isFailure() && (Routes.RELOAD.equals(path) || Routes.SNAPSHOT.equals(path))) {
+            guarded(ctx, request, path, requestId, keepAlive);
             return;
         }
         if (!request.decoderResult().isFailure() && OperatorRoutes.handles(path)) {
@@ -110,17 +112,31 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
         write(ctx, response, keepAlive, method, uri, requestId);
     }
 
-    /** The config reload: POST only, and answered once the reload (off the event loop) ended. */
-    private void reload(ChannelHandlerContext ctx, HttpMethod method, String requestId, boolean keepAlive) {
+    /**
+     * The config reload and the backup snapshot: POST only, for an operator only (as the console's
+     * actions, {@link OperatorAccess}), and answered once the work (off the event loop) ended.
+     */
+    private void guarded(ChannelHandlerContext ctx, FullHttpRequest request, String path, String requestId,
+                         boolean keepAlive) {
+        HttpMethod method = request.method();
         if (!HttpMethod.POST.equals(method)) {
             FullHttpResponse response = Problems.response(ctx.alloc(), ProblemType.METHOD_NOT_ALLOWED,
-                    Routes.RELOAD + " answers POST only.", requestId);
+                    path + " answers POST only.", requestId);
             response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.POST.name());
-            write(ctx, response, keepAlive, method.name(), Routes.RELOAD, requestId);
+            write(ctx, response, keepAlive, method.name(), path, requestId);
             return;
         }
-        routes.reload(ctx.alloc(), requestId).thenAccept(response -> ctx.executor().execute(
-                () -> write(ctx, response, keepAlive, method.name(), Routes.RELOAD, requestId)));
+        OperatorAccess.Verdict verdict = access.check(ctx, request.headers());
+        if (verdict instanceof OperatorAccess.Refused r) {
+            write(ctx, Problems.response(ctx.alloc(), r.declared() ? ProblemType.ROLE_REQUIRED
+                    : ProblemType.CLIENT_NOT_DECLARED, r.detail(), requestId), keepAlive, method.name(), path, requestId);
+            return;
+        }
+        String by = ((OperatorAccess.Operator) verdict).name();
+        java.util.concurrent.CompletableFuture<FullHttpResponse> work = Routes.RELOAD.equals(path)
+                ? routes.reload(ctx.alloc(), requestId) : routes.snapshot(ctx.alloc(), by, requestId);
+        work.thenAccept(response -> ctx.executor().execute(
+                () -> write(ctx, response, keepAlive, method.name(), path, requestId)));
     }
 
     private void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, String method,

@@ -70,8 +70,9 @@ public final class ManagementServer implements AutoCloseable {
         ChannelGroup connections = new DefaultChannelGroup("management", GlobalEventExecutor.INSTANCE);
         ManagementHandler.Drain drain = new ManagementHandler.Drain();
         Routes routes = new Routes(status, metrics, alarms, reloader);
+        OperatorAccess access = new OperatorAccess(clients);
         ManagementInitializer initializer = new ManagementInitializer(config, ssl, connections,
-                new ManagementHandler(routes, new OperatorRoutes(alarms, desk, new OperatorAccess(clients)), drain),
+                new ManagementHandler(routes, new OperatorRoutes(alarms, desk, access), access, drain),
                 metrics);
         ChannelFuture bound = new ServerBootstrap()
                 .group(transport.acceptors(), transport.workers())
@@ -98,6 +99,11 @@ public final class ManagementServer implements AutoCloseable {
      */
     public void serve(String path, String contentType, java.util.function.Supplier<String> body) {
         routes.add(path, contentType, body);
+    }
+
+    /** Lets operators ask for backup snapshots ({@code POST /v1/backup/snapshot}) made by {@code maker}. */
+    public void snapshots(SnapshotMaker maker) {
+        routes.snapshots(maker);
     }
 
     /** The bound address (with the real port when configured with port 0). */

@@ -30,6 +30,7 @@ final class Routes {
     static final String STATUS = "/v1/status";
     static final String METRICS = "/metrics";
     static final String RELOAD = "/v1/config/reload";
+    static final String SNAPSHOT = "/v1/backup/snapshot";
 
     private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain; charset=utf-8");
     private static final AsciiString PROMETHEUS = AsciiString.cached(Metrics.CONTENT_TYPE);
@@ -39,6 +40,7 @@ final class Routes {
     private final Metrics metrics;
     private final AlarmModel alarms;
     private final ConfigReloader reloader;
+    private volatile SnapshotMaker snapshots = SnapshotMaker.NONE;
     /** Documents added after start (risk exports), by path; each rendered from memory when asked. */
     private final java.util.Map<String, Document> documents = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -80,6 +82,31 @@ final class Routes {
         });
     }
 
+    /** Who makes the backup snapshots, once the data directory is open. */
+    void snapshots(SnapshotMaker maker) {
+        snapshots = maker;
+    }
+
+    /**
+     * Makes a backup snapshot for operator {@code by} (off the event loop) and answers where it is:
+     * 200 with the staging directory and its files, or 500 when it failed (the log says why).
+     */
+    CompletableFuture<FullHttpResponse> snapshot(ByteBufAllocator alloc, String by, String requestId) {
+        return snapshots.snapshot(by).handle((snapshot, failure) -> {
+            FullHttpResponse response;
+            if (failure != null) {
+                org.tinylog.Logger.error("backup snapshot for {} failed: {} ({})", by, failure.toString(), requestId);
+                response = Problems.response(alloc, ProblemType.INTERNAL_ERROR, "The backup snapshot failed; the"
+                        + " gateway log says why.", requestId);
+            } else {
+                response = json(alloc, HttpResponseStatus.OK, snapshot);
+            }
+            response.headers().set(HttpConstants.X_REQUEST_ID, requestId);
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, NO_STORE);
+            return response;
+        });
+    }
+
     FullHttpResponse answer(ByteBufAllocator alloc, String path, String requestId) {
         FullHttpResponse response = switch (path) {
             // Alive means the event loop answers; readiness is a separate question.
@@ -92,8 +119,8 @@ final class Routes {
                 yield d != null ? text(alloc, HttpResponseStatus.OK, d.type(), d.body().get())
                         : Problems.response(alloc, ProblemType.NOT_FOUND, "The management listener serves GET"
                                 + " /healthz, /readyz, /v1/status, /metrics" + (documents.isEmpty() ? "" : ", "
-                                + String.join(", ", new java.util.TreeSet<>(documents.keySet()))) + ", POST " + RELOAD
-                                + " and, for operators, " + String.join(", ", OperatorRoutes.describe()) + ".",
+                                + String.join(", ", new java.util.TreeSet<>(documents.keySet())))
+                                + " and, for operators, POST " + RELOAD + ", POST " + SNAPSHOT + ", " + String.join(", ", OperatorRoutes.describe()) + ".",
                                 requestId);
             }
         };

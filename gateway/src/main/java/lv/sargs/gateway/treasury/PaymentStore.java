@@ -52,7 +52,9 @@ final class PaymentStore implements AutoCloseable {
             if (key != null) {
                 builder.encryptionKey(key.clone());
             }
-            return new PaymentStore(file, builder.open(), listener);
+            MVStore store = builder.open();
+            lv.sargs.gateway.stores.OpenStores.register(file, store);
+            return new PaymentStore(file, store, listener);
         } catch (MVStoreException e) {
             throw new TreasuryException(TreasuryException.Code.STORE_FAILED,
                     "treasury.store.file: " + file + " cannot be opened (" + e.getMessage() + ")", e);
@@ -132,6 +134,7 @@ final class PaymentStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
+            lv.sargs.gateway.stores.OpenStores.unregister(store);
             store.close();
         }
     }

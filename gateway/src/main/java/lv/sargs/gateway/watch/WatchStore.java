@@ -38,8 +38,10 @@ public final class WatchStore implements AutoCloseable {
      */
     public static WatchStore open(Path file, char[] key) {
         try {
-            return new WatchStore(new MVStore.Builder().fileName(file.toString()).encryptionKey(key.clone())
-                    .autoCommitDisabled().open());
+            MVStore store = new MVStore.Builder().fileName(file.toString()).encryptionKey(key.clone())
+                    .autoCommitDisabled().open();
+            lv.sargs.gateway.stores.OpenStores.register(file, store);
+            return new WatchStore(store);
         } catch (MVStoreException e) {
             throw new CacheException("watch store " + file + " cannot be opened: wrong storage key or damaged file"
                     + " (expected: the file this token's storage key wrote; restore it from backup)", e);
@@ -102,6 +104,7 @@ public final class WatchStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         durable();
+        lv.sargs.gateway.stores.OpenStores.unregister(store);
         store.close();
     }
 

@@ -127,6 +127,59 @@ class OperatorRoutesTest {
                 "ilze-console token-probe token: failed: CKR_DEVICE_REMOVED"), audited);
     }
 
+    @Test
+    void reloadAndBackupSnapshotAreForADeclaredOperatorOnly() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("Operations CA");
+        HeldCertificate serverCert = ca.issue("localhost").server("127.0.0.1").build();
+        HeldCertificate operator = ca.issue("ilze").client().build();
+        HeldCertificate scraper = ca.issue("prometheus").client().build();
+        HeldCertificate stranger = ca.issue("stranger").client().build();
+        Path caFile = dir.resolve("ca.pem");
+        ca.writeCertificatePem(caFile);
+        ServerTls tls = new ServerTls("sargs-management", dir.resolve("chain.pem"), caFile, List.of("TLSv1.3"));
+        List<Cidr> loopback = List.of(Cidr.parse("127.0.0.1/32"));
+        DeclaredClients clients = new DeclaredClients(List.of(
+                declared("ilze-console", operator, Set.of("operator"), loopback),
+                declared("prometheus", scraper, Set.of("metrics"), loopback)));
+        java.util.concurrent.atomic.AtomicInteger reloads = new java.util.concurrent.atomic.AtomicInteger();
+        ConfigReloader reloader = () -> {
+            reloads.incrementAndGet();
+            return CompletableFuture.completedFuture(lv.sargs.gateway.config.ReloadOutcome.refused("nothing to do"));
+        };
+        server = ManagementServer.start(new ManagementListenerConfig(new Endpoint("127.0.0.1", 0), loopback,
+                        Optional.of(tls)), transport, new StatusModel(Clock.systemUTC()), new Metrics(),
+                new AlarmModel(Clock.systemUTC()), new RecordingDesk(), clients,
+                ManagementTls.forServer(tls, keyManager(serverCert)), reloader);
+        List<String> snapshotsFor = Collections.synchronizedList(new ArrayList<>());
+        server.snapshots(by -> {
+            snapshotsFor.add(by);
+            return CompletableFuture.completedFuture(new SnapshotMaker.Snapshot("/var/lib/sargs/.snapshots/1",
+                    List.of(new SnapshotMaker.SnapshotFile("cache.mv.db", 4096)), 42, "2026-12-02T13:00:00Z"));
+        });
+
+        for (String path : List.of("/v1/config/reload", "/v1/backup/snapshot")) {
+            HttpResponse<String> lacksRole = post(ca, scraper, path);
+            assertEquals(403, lacksRole.statusCode(), path);
+            assertTrue(lacksRole.body().contains("role-required") && lacksRole.body().contains("'operator'"),
+                    lacksRole.body());
+            HttpResponse<String> undeclared = post(ca, stranger, path);
+            assertEquals(403, undeclared.statusCode(), path);
+            assertTrue(undeclared.body().contains("client-not-declared"), undeclared.body());
+        }
+        assertEquals(0, reloads.get(), "no reload for a refused caller");
+        assertEquals(List.of(), snapshotsFor, "no snapshot for a refused caller");
+
+        HttpResponse<String> reloaded = post(ca, operator, "/v1/config/reload");
+        assertEquals(422, reloaded.statusCode(), reloaded.body());
+        assertTrue(reloaded.body().contains("nothing to do"), reloaded.body());
+        assertEquals(1, reloads.get());
+        HttpResponse<String> snapshot = post(ca, operator, "/v1/backup/snapshot");
+        assertEquals(200, snapshot.statusCode(), snapshot.body());
+        assertTrue(snapshot.body().contains("\"auditRecords\":42") && snapshot.body().contains("cache.mv.db"),
+                snapshot.body());
+        assertEquals(List.of("ilze-console"), snapshotsFor);
+    }
+
     private static ClientConfig declared(String name, HeldCertificate cert, Set<String> roles, List<Cidr> sources)
             throws Exception {
         byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(cert.certificate().getEncoded());

@@ -25,7 +25,8 @@ import lv.sargs.hsm.Token;
  * Restores a backup archive into a fresh data directory (and config directory): everything is
  * unpacked beside the target and checked first — the manifest's signature with the key on this
  * token, the storage keys the stores need, every file's SHA-256, nothing extra and nothing missing —
- * and only then moved into place. A refused archive leaves nothing behind.
+ * then the config is pointed at the new data directory ({@link DataDirectoryRewrite}), and only then
+ * is everything moved into place. A refused archive leaves nothing behind.
  */
 public final class BackupRestorer {
 
@@ -47,6 +48,7 @@ public final class BackupRestorer {
         }
         try {
             Manifest manifest = unpackAndVerify(archive, staging);
+            pointAt(staging.resolve("config"), dataDirectory);
             moveInto(staging.resolve("data"), dataDirectory);
             moveInto(staging.resolve("config"), configDirectory);
             return manifest;
@@ -104,6 +106,20 @@ public final class BackupRestorer {
                     + " the archive was altered)");
         }
         return manifest;
+    }
+
+    /** Rewrites each config file (not the drop-ins) to name {@code dataDirectory}; before anything is moved. */
+    private static void pointAt(Path configs, Path dataDirectory) throws IOException, BackupException {
+        if (!Files.isDirectory(configs)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(configs)) {
+            for (Path f : list.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
+                    .toList()) {
+                String yaml = Files.readString(f);
+                Files.writeString(f, DataDirectoryRewrite.rewrite(Manifest.CONFIG + f.getFileName(), yaml, dataDirectory));
+            }
+        }
     }
 
     private void verifySignature(Path archive, Manifest manifest, byte[] json, byte[] signature) throws BackupException {

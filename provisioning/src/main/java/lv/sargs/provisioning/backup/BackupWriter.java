@@ -27,17 +27,53 @@ import lv.sargs.hsm.Token;
 
 /**
  * Writes a backup archive: the data directory (under the gateway's own lock, so no gateway writes
- * it meanwhile), the config and its drop-ins, and a manifest of SHA-256 hashes signed on the token.
+ * it meanwhile) or the snapshot a running gateway made of it, the config and its drop-ins, and a
+ * manifest of SHA-256 hashes signed on the token. Files are streamed, never held in memory.
  */
 public final class BackupWriter {
 
     /** The gateway's lock file in the data directory; held while the files are read. */
     public static final String LOCK_FILE = "sargs.lock";
+    /** Where a running gateway stages its snapshots inside the data directory (the gateway's DataSnapshot.STAGING). */
+    public static final String SNAPSHOTS = ".snapshots";
 
     private final Token token;
 
     public BackupWriter(Token token) {
         this.token = token;
+    }
+
+    /** Whether a gateway holds {@code dataDirectory}'s lock now (in this process or another). */
+    public static boolean gatewayRunning(Path dataDirectory) throws BackupException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            throw new BackupException(lockFile + ": cannot be checked (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Writes the archive of a snapshot the running gateway made in {@code snapshot} (no lock: the
+     * gateway wrote the copy and no longer touches it) to {@code out}.
+     *
+     * @throws BackupException naming what could not be read or signed
+     */
+    public Manifest writeSnapshot(Path snapshot, Path config, List<Path> dropIns, String signerLabel,
+                                  SignatureAlgorithm algorithm, Map<String, String> storageKeys, OutputStream out)
+            throws BackupException {
+        try {
+            return pack(snapshot, config, dropIns, signerLabel, algorithm, storageKeys, out);
+        } catch (IOException e) {
+            throw new BackupException("cannot read the snapshot " + snapshot + " or write the archive ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -55,12 +91,26 @@ public final class BackupWriter {
                 throw new BackupException(dataDirectory + " is locked: the gateway is running (expected: stop it"
                         + " first, systemctl stop sargs; the stores are copied only while nothing writes them)");
             }
+            return pack(dataDirectory, config, dropIns, signerLabel, algorithm, storageKeys, out);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new BackupException(dataDirectory + " is locked: the gateway is running (expected: stop it first,"
+                    + " systemctl stop sargs)");
+        } catch (IOException e) {
+            throw new BackupException("cannot read " + dataDirectory + " or write the archive (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The data files under {@code root} (lock and snapshot staging left out), the config, drop-ins, signed manifest. */
+    private Manifest pack(Path root, Path config, List<Path> dropIns, String signerLabel, SignatureAlgorithm algorithm,
+                          Map<String, String> storageKeys, OutputStream out) throws IOException, BackupException {
+        try {
             ZipOutputStream zip = new ZipOutputStream(out);
             List<Manifest.Entry> entries = new ArrayList<>();
-            try (Stream<Path> walk = Files.walk(dataDirectory)) {
+            try (Stream<Path> walk = Files.walk(root)) {
                 for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    if (!f.getFileName().toString().equals(LOCK_FILE)) {
-                        entries.add(add(zip, Manifest.DATA + dataDirectory.relativize(f).toString().replace('\\', '/'), f));
+                    Path rel = root.relativize(f);
+                    if (!rel.toString().equals(LOCK_FILE) && !rel.startsWith(SNAPSHOTS)) {
+                        entries.add(add(zip, Manifest.DATA + rel.toString().replace('\\', '/'), f));
                     }
                 }
             }
@@ -80,11 +130,6 @@ public final class BackupWriter {
             zip.closeEntry();
             zip.finish();
             return manifest;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new BackupException(dataDirectory + " is locked: the gateway is running (expected: stop it first,"
-                    + " systemctl stop sargs)");
-        } catch (IOException e) {
-            throw new BackupException("cannot read " + dataDirectory + " or write the archive (" + e.getMessage() + ")");
         } catch (ExecutionException | TimeoutException e) {
             throw new BackupException("the token did not sign the manifest with '" + signerLabel + "' ("
                     + (e.getCause() == null ? e : e.getCause()).getMessage() + ")");

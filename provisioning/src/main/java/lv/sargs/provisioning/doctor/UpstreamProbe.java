@@ -36,11 +36,13 @@ final class UpstreamProbe {
     private final Token token;
     private final Duration timeout;
     private final TokenCall tokenCall;
+    private final EkaseCall ekaseCall;
 
     UpstreamProbe(Token token, Duration timeout) {
         this.token = token;
         this.timeout = timeout;
         this.tokenCall = new TokenCall(token, timeout);
+        this.ekaseCall = new EkaseCall(timeout);
     }
 
     /** The checks of {@code u}, in order; the probe stops after the first FAIL. */
@@ -102,6 +104,10 @@ final class UpstreamProbe {
                                 + u.configPath() + ".spkiPins to include " + actual.get(0), 0));
                 return out;
             }
+        }
+        if (u.login().isPresent()) {
+            out.add(ekaseCall.call(p + "exchange", u, tls, skew));
+            return out;
         }
         if (u.tokenStep().isEmpty()) {
             out.add(Check.skip(p + "protocol", "no token step for " + u.name() + "; the handshake is its first step"));

@@ -17,9 +17,14 @@ import lv.sargs.gateway.config.VissUpstreamConfig;
  * @param name {@code viss}, {@code fpr} or {@code ekase}
  * @param configPath where it is configured, for messages, e.g. {@code lookups.viss}
  * @param tokenStep the OAuth token call (viss, fpr), or empty when the upstream has none (ekase)
+ * @param login eKase's HTTP Basic user and password for its first exchange, or empty (the registers)
  */
 record UpstreamTarget(String name, String configPath, URI baseUri, Path trustedCa, List<String> spkiPins,
-                      String keyLabel, Path chain, Optional<TokenStep> tokenStep) {
+                      String keyLabel, Path chain, Optional<TokenStep> tokenStep, Optional<Login> login) {
+
+    /** eKase's user and the source of its password, as the gateway logs in with them. */
+    record Login(String user, SecretSource password) {
+    }
 
     /**
      * The token call: client id and secret, and for VISS the client assertion's audience.
@@ -40,11 +45,11 @@ record UpstreamTarget(String name, String configPath, URI baseUri, Path trustedC
                     ? Optional.of(new TokenStep(f.clientId(), f.clientSecret(), Optional.empty()))
                     : Optional.empty();
             out.add(new UpstreamTarget(name, "lookups." + name, e.baseUri(), e.trustedCa(), e.spkiPins(),
-                    e.clientKeyLabel(), e.clientKeyChain(), tokenStep));
+                    e.clientKeyLabel(), e.clientKeyChain(), tokenStep, Optional.empty()));
         }));
         config.treasury().ifPresent(t -> out.add(new UpstreamTarget("ekase", "treasury.ekase", t.ekase().baseUri(),
                 t.ekase().trustedCa(), List.of(), t.ekase().clientKeyLabel(), t.ekase().clientKeyChain(),
-                Optional.empty())));
+                Optional.empty(), Optional.of(new Login(t.ekase().user(), t.ekase().password())))));
         return out;
     }
 

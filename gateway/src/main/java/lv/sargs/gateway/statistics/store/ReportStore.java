@@ -42,7 +42,9 @@ public final class ReportStore implements AutoCloseable {
     public static ReportStore open(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            return new ReportStore(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            lv.sargs.gateway.stores.OpenStores.register(file, store);
+            return new ReportStore(store);
         } catch (java.io.IOException | MVStoreException e) {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
                     "statistics store " + file + ": cannot open (" + e.getMessage() + ")", e);
@@ -112,6 +114,7 @@ public final class ReportStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
+            lv.sargs.gateway.stores.OpenStores.unregister(store);
             store.close();
         }
     }
