@@ -7,6 +7,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -69,7 +71,10 @@ public final class ClientRecognitionHandler extends ChannelInboundHandlerAdapter
         ClientVerdict verdict;
         try {
             Certificate[] peer = ctx.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
-            verdict = clients.recognise((X509Certificate) peer[0], remote.getAddress());
+            X509Certificate certificate = (X509Certificate) peer[0];
+            // A resumed TLS session skips the certificate's path validation: its dates are checked here.
+            verdict = outsideValidity(certificate, Instant.now())
+                    .orElseGet(() -> clients.recognise(certificate, remote.getAddress()));
         } catch (SSLPeerUnverifiedException e) {
             // Unreachable with client authentication required; refuse rather than trust.
             verdict = new UnrecognizedClient(UnrecognizedClient.Reason.NOT_DECLARED,
@@ -85,6 +90,22 @@ public final class ClientRecognitionHandler extends ChannelInboundHandlerAdapter
             Runnable close = ctx.channel()::close;
             ctx.executor().schedule(close, refusedLingerMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A refusal when {@code certificate} is not valid at {@code now}, e.g. expired since its session began. */
+    static Optional<ClientVerdict> outsideValidity(X509Certificate certificate, Instant now) {
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            return Optional.of(new UnrecognizedClient(UnrecognizedClient.Reason.NOT_DECLARED,
+                    "The client certificate expired at " + certificate.getNotAfter().toInstant()
+                            + " (expected: a certificate valid now; a resumed session does not outlive it).",
+                    "expired certificate of " + certificate.getSubjectX500Principal().getName()));
+        }
+        if (now.isBefore(certificate.getNotBefore().toInstant())) {
+            return Optional.of(new UnrecognizedClient(UnrecognizedClient.Reason.NOT_DECLARED,
+                    "The client certificate is not valid before " + certificate.getNotBefore().toInstant() + ".",
+                    "not yet valid certificate of " + certificate.getSubjectX500Principal().getName()));
+        }
+        return Optional.empty();
     }
 
     private void handshakeFailed(ChannelHandlerContext ctx, Throwable cause) {
