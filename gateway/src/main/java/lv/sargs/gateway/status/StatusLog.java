@@ -23,7 +23,10 @@ public final class StatusLog implements StatusListener {
             return;
         }
         String line = "status {}: {} -> {} ({})";
-        if (shuttingDown || current.state() == State.OK) {
+        if (!shuttingDown && previous.state() == State.OK && current.state() == State.OK) {
+            // Only the reason moved (e.g. a count in it): not news for the journal, which keeps state changes.
+            Logger.debug(line, current.name(), previous.state(), current.state(), current.reason());
+        } else if (shuttingDown || current.state() == State.OK) {
             Logger.info(line, current.name(), previous.state(), current.state(), current.reason());
         } else if (current.state() == State.DEGRADED) {
             Logger.warn(line, current.name(), previous.state(), current.state(), current.reason());
