@@ -45,6 +45,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final UploadsPerClient uploads;
     private final RequestRates rates;
     private final Metrics.Counter rateLimited;
+    private volatile RateLimitRefusals rateRefusals = RateLimitRefusals.NONE;
     private final RateLimitedWarning rateLine = new RateLimitedWarning(Duration.ofSeconds(10));
     private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
     private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
@@ -92,6 +93,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                     "Requests refused 400 before routing because their framing, path or headers broke HTTP's rules.",
                     "listener=\"" + listener + "\",reason=\"" + part.label + "\"");
         }
+    }
+
+    /** Tells {@code listener} of each request refused for its client's rate (the audit trail's tally). */
+    public void onRateLimited(RateLimitRefusals listener) {
+        this.rateRefusals = listener;
     }
 
     @Override
@@ -274,6 +280,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         if (rates != null && !rates.tryAcquire(client.name())) {
             rateLimited.increment();
+            rateRefusals.refused(client.name(), exchange.requestId(), route.pattern().template());
             rateLine.warn("client={}: over its rate of {} requests per second (burst {}); answering 429",
                     client.name(), rates.limit().requestsPerSecond(), rates.limit().burst());
             exchange.problem(ProblemType.TOO_MANY_REQUESTS, "Client \"" + client.name() + "\" sends more than "
