@@ -95,6 +95,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsAndValidatesAClientsDailyFeeBudgetInEuro() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String kyc = "purposes: [kyc]";
+        assertEquals(ClientConfig.NO_FEE_BUDGET, loader.parse(f.yaml(), "sargs.yaml").clients().get(0).dailyFeeBudgetCents());
+        assertEquals(2505, loader.parse(f.yaml().replace(kyc, kyc + "\n    dailyFeeBudget: \"25.05\""), "sargs.yaml")
+                .clients().get(0).dailyFeeBudgetCents());
+        assertEquals(4000, loader.parse(f.yaml().replace(kyc, kyc + "\n    dailyFeeBudget: 40"), "sargs.yaml")
+                .clients().get(0).dailyFeeBudgetCents());
+        for (String bad : new String[] {"\"25.001\"", "\"1e2\"", "\"-5\"", "\"25,00\"", "\"2000000\""}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(
+                    f.yaml().replace(kyc, kyc + "\n    dailyFeeBudget: " + bad), "sargs.yaml"), bad);
+            assertEquals("clients[0].dailyFeeBudget: " + bad.replace("\"", "")
+                    + " (expected: an amount in euro 0.00 to 1000000.00, written like 25 or 25.00)",
+                    e.problems().get(0).toString());
+        }
+    }
+
+    @Test
     void rejectsAnUnknownTlsProvider() {
         ConfigFixture f = new ConfigFixture(dir);
         String yaml = f.yaml().replace("protocols: [TLSv1.3, TLSv1.2]", "protocols: [TLSv1.3, TLSv1.2]\n      provider: openssl");

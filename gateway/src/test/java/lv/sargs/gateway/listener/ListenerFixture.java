@@ -113,8 +113,25 @@ final class ListenerFixture implements AutoCloseable {
         this(allowList, limits, provider, serverKey, RequestDeadlines.DEFAULTS, ClientRateLimit.DEFAULTS);
     }
 
+    private static final java.util.function.Consumer<Router.Builder> NO_ROUTES = routes -> { };
+
+    /**
+     * With {@code core-banking}'s daily fee budget at {@code feeBudgetCents} and {@code routes} added
+     * (which then serve {@code /v1/companies/{regNo}} instead of the fixture's stand-in).
+     */
+    ListenerFixture(long feeBudgetCents, java.util.function.Consumer<Router.Builder> routes) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, RequestDeadlines.DEFAULTS,
+                ClientRateLimit.DEFAULTS, feeBudgetCents, routes);
+    }
+
     private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
                             RequestDeadlines deadlines, ClientRateLimit rateLimit) throws Exception {
+        this(allowList, limits, provider, serverKey, deadlines, rateLimit, ClientConfig.NO_FEE_BUDGET, NO_ROUTES);
+    }
+
+    private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
+                            RequestDeadlines deadlines, ClientRateLimit rateLimit, long feeBudgetCents,
+                            java.util.function.Consumer<Router.Builder> moreRoutes) throws Exception {
         dir = Files.createTempDirectory("sargs-listener");
         Path caFile = dir.resolve("client-ca.pem");
         CA.writeCertificatePem(caFile);
@@ -128,12 +145,14 @@ final class ListenerFixture implements AutoCloseable {
         clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
-                        List.of(Cidr.parse("127.0.0.1/32")), Set.of("lookup"), Set.of("kyc", "aml")),
+                        List.of(Cidr.parse("127.0.0.1/32")), Set.of("lookup"), Set.of("kyc", "aml"), feeBudgetCents),
                 new ClientConfig("branch",
                         new ClientIdentity.SubjectAndIssuer(BRANCH.certificate().getSubjectX500Principal(),
                                 BRANCH.certificate().getIssuerX500Principal()),
                         List.of(Cidr.parse("127.0.0.2/32")), Set.of(), Set.of()));
-        router = Router.builder()
+        Router.Builder routes = Router.builder();
+        moreRoutes.accept(routes);
+        routes
                 .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
                 .get("/v1/held", Access.ANY_CLIENT, request -> {
                     CompletableFuture<Response> f = new CompletableFuture<>();
@@ -148,9 +167,12 @@ final class ListenerFixture implements AutoCloseable {
                 .get("/v1/boom", Access.ANY_CLIENT, request -> {
                     throw new IllegalStateException("lv.sargs.internal.SecretThing exploded at line 42");
                 })
-                .get("/v1/companies/{regNo}", Access.role("lookup"), request -> CompletableFuture.completedFuture(
-                        Response.json(java.util.Map.of("regNo", request.param("regNo")))))
-                .build();
+                ;
+        if (moreRoutes == NO_ROUTES) {
+            routes.get("/v1/companies/{regNo}", Access.role("lookup"), request -> CompletableFuture.completedFuture(
+                    Response.json(java.util.Map.of("regNo", request.param("regNo")))));
+        }
+        router = routes.build();
         listener = new ClientListener(config, clients, serverKey != null ? serverKey : ServerKey.of(keyManager(SERVER)),
                 router, metrics, new ThreadPools(metrics), ThreadsConfig.defaults().tlsHandshakes());
         address = listener.start();
