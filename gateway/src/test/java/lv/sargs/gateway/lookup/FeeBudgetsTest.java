@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Daily fee budgets: refused past the limit, renewed at Riga midnight, and kept across a restart. */
 class FeeBudgetsTest {
 
-    private static final char[] KEY = "f".repeat(64).toCharArray();
+    static final char[] KEY = "f".repeat(64).toCharArray();
     /** 23:59:30 in Riga on 2 December 2026 (UTC+2 in winter). */
     private static final Instant BEFORE_MIDNIGHT = Instant.parse("2026-12-02T21:59:30Z");
 
@@ -88,6 +89,33 @@ class FeeBudgetsTest {
             assertEquals(60, reopened.spentToday("core-banking"));
             assertInstanceOf(FeeBudgets.Refused.class, reopened.charge("core-banking", 100, 60),
                     "a restart does not hand the budget back");
+        }
+    }
+
+    @Test
+    void whatWasRecordedSurvivesKillMinus9() throws Exception {
+        Path file = dir.resolve("fees.mv.db");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(javaBin, "-cp", classPath, FeeSpendChild.class.getName(), file.toString(), "7")
+                .redirectErrorStream(true).start();
+        String said;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("recorded "));
+            said = line;
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close of the store
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertEquals("recorded 105", said);
+
+        FeeBudgets reopened = FeeBudgets.open(file, KEY, writer, Clock.systemUTC(), metrics);
+        try (reopened) {
+            assertEquals(105, reopened.spentToday("core-banking"));
         }
     }
 
