@@ -108,7 +108,7 @@ public final class ClientListener implements AutoCloseable {
         this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
         this.exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
                 () -> draining, metrics, config.deadlines().maxUploadsPerClient(),
-                config.rateLimit());
+                config.rateLimit(), config.bodyLimits());
         this.initializer = new ClientChannelInitializer(connections,
                 new AllowListFilter(NAME, config.allowList(), metrics),
                 new ConnectionsPerSourceLimit(NAME, config.limits().maxConnectionsPerSource(), metrics),
