@@ -6,6 +6,10 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import lv.sargs.gateway.audit.RefusalTally;
 import lv.sargs.gateway.config.Cidr;
 import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ServerTls;
@@ -23,6 +27,10 @@ import lv.sargs.gateway.tls.TlsSetupException;
  * configured chain, the routes core systems call, on the gateway's shared event loops.
  */
 final class ClientListenerWiring {
+
+    /** Refusals of one client for its rate are gathered this long into one audit record. */
+    static final Duration REFUSAL_WINDOW = Duration.ofMinutes(1);
+    private static final Duration REFUSAL_FLUSH = Duration.ofSeconds(5);
 
     private ClientListenerWiring() {
     }
@@ -42,6 +50,13 @@ final class ClientListenerWiring {
             ClientListener listener = new ClientListener(context.config().clientListener(), context.config().clients(),
                     ServerKey.onToken(context.token(), tls.keyLabel(), chain), routes(context.capabilities()),
                     context.metrics(), context.threads(), context.config().threads().tlsHandshakes());
+            // Each 429 for a client's rate goes into the audit trail, a flood as one record per client per window.
+            RefusalTally rateRefusals = new RefusalTally(context.audit(), REFUSAL_WINDOW, System::currentTimeMillis);
+            listener.onRateLimited((client, requestId, route) -> rateRefusals.refused(client, "rate-limited",
+                    requestId, Map.of("route", route)));
+            ScheduledExecutorService tally = context.threads().scheduler("rate-refusal-tally");
+            tally.scheduleAtFixedRate(rateRefusals::flush, REFUSAL_FLUSH.toMillis(), REFUSAL_FLUSH.toMillis(),
+                    TimeUnit.MILLISECONDS);
             InetSocketAddress address = listener.start(context.transport().acceptors(), context.transport().workers(),
                     context.transport().serverChannel());
             return new ClientService() {
@@ -57,7 +72,10 @@ final class ClientListenerWiring {
 
                 @Override
                 public boolean shutdown(Duration grace) {
-                    return listener.shutdown(grace);
+                    boolean drained = listener.shutdown(grace);
+                    tally.shutdownNow();
+                    rateRefusals.close();
+                    return drained;
                 }
 
                 @Override

@@ -48,7 +48,7 @@ public interface ClientService {
      */
     record Context(GatewayConfig config, Token token, Transport transport, ThreadPools threads, StatusModel status,
                    Metrics metrics,
-                   java.util.List<Capability> capabilities) {
+                   java.util.List<Capability> capabilities, lv.sargs.gateway.audit.AuditTrail audit) {
     }
 
     /** Starts a client listener. */

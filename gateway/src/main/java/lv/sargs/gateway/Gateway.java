@@ -197,7 +197,7 @@ public final class Gateway {
             desk.capabilities(capabilities);
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
-                    capabilities));
+                    capabilities, audit));
             clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
             reloads.serve(client);
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),

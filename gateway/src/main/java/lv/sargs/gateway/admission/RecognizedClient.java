@@ -12,17 +12,25 @@ import lv.sargs.gateway.config.ClientConfig;
  * @param roles its roles
  * @param purposes the purposes it may state
  * @param source the address it connected from
+ * @param dailyFeeBudgetCents the register fees its lookups may cause per day, euro cents;
+ *     {@link ClientConfig#NO_FEE_BUDGET} for no bound
  */
-public record RecognizedClient(String name, Set<String> roles, Set<String> purposes, InetAddress source)
-        implements ClientVerdict {
+public record RecognizedClient(String name, Set<String> roles, Set<String> purposes, InetAddress source,
+                               long dailyFeeBudgetCents) implements ClientVerdict {
 
     public RecognizedClient {
         roles = Set.copyOf(roles);
         purposes = Set.copyOf(purposes);
     }
 
+    /** A recognised client without a fee budget. */
+    public RecognizedClient(String name, Set<String> roles, Set<String> purposes, InetAddress source) {
+        this(name, roles, purposes, source, ClientConfig.NO_FEE_BUDGET);
+    }
+
     static RecognizedClient of(ClientConfig client, InetAddress source) {
-        return new RecognizedClient(client.name(), client.roles(), client.purposes(), source);
+        return new RecognizedClient(client.name(), client.roles(), client.purposes(), source,
+                client.dailyFeeBudgetCents());
     }
 
     /** Whether the client holds {@code role}. */

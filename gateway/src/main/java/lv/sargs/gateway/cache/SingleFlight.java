@@ -36,6 +36,11 @@ public final class SingleFlight<K, V> {
         return mine;
     }
 
+    /** The call under way for {@code key}, or null: who joins it pays nothing, so a caller may look first. */
+    public CompletableFuture<V> underWay(K key) {
+        return inFlight.get(key);
+    }
+
     /** Calls under way, for metrics. */
     public int inFlight() {
         return inFlight.size();

@@ -41,8 +41,11 @@ final class ClientsReader {
                 .flatMap(ClientsReader::names).orElse(null);
         Set<String> purposes = s.required("purposes", "a list of purposes, e.g. [kyc, aml]")
                 .flatMap(ClientsReader::names).orElse(null);
+        long budget = s.optional("dailyFeeBudget").flatMap(n -> n.parse(Units::euroCents))
+                .orElse(ClientConfig.NO_FEE_BUDGET);
         s.end();
-        return s.problemsCount() > before ? null : new ClientConfig(name, identity, sources, roles, purposes);
+        return s.problemsCount() > before ? null
+                : new ClientConfig(name, identity, sources, roles, purposes, budget);
     }
 
     private static ClientIdentity identity(Section s) {

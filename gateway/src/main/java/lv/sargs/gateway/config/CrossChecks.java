@@ -42,6 +42,14 @@ final class CrossChecks {
                     "a port other than listeners.client.bind's " + client.port());
         }
         c.treasury().ifPresent(t -> treasury(c.clientListener().limits(), t, problems));
+        c.treasury().ifPresent(t -> {
+            long payments = c.clientListener().bodyLimits().payments();
+            if (payments < t.xml().maxBytes() && c.clientListener().limits().maxBodyBytes() >= t.xml().maxBytes()) {
+                problems.add("listeners.client.bodyLimits.payments", Units.showSize(payments), "at least"
+                        + " treasury.xml.maxBytes " + Units.showSize(t.xml().maxBytes())
+                        + ", or a payment the parser admits is refused 413 by the listener");
+            }
+        });
         if (c.token() instanceof TokenConfig.Demo) {
             if (!client.isLoopback()) {
                 problems.add("token.demo", "true", "a pkcs11 token: the demo token (NOT FOR PRODUCTION) is allowed only"

@@ -48,9 +48,12 @@ final class ListenersReader {
                 .orElse(RequestDeadlines.DEFAULTS);
         ClientRateLimit rateLimit = s.optional("rateLimit").map(n -> n.section().map(ClientRateLimit::read).orElse(null))
                 .orElse(ClientRateLimit.DEFAULTS);
+        BodyLimits bodyLimits = s.optional("bodyLimits").map(n -> n.section()
+                        .map(b -> limits == null ? null : BodyLimits.read(b, limits.maxBodyBytes())).orElse(null))
+                .orElse(limits == null ? null : BodyLimits.defaults(limits.maxBodyBytes()));
         s.end();
-        return s.problemsCount() > before || deadlines == null || rateLimit == null ? null
-                : new ClientListenerConfig(bind, allow, tls, limits, deadlines, rateLimit);
+        return s.problemsCount() > before || deadlines == null || rateLimit == null || bodyLimits == null ? null
+                : new ClientListenerConfig(bind, allow, tls, limits, deadlines, rateLimit, bodyLimits);
     }
 
     private ManagementListenerConfig management(Section s) {

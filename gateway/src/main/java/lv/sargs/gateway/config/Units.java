@@ -18,6 +18,7 @@ final class Units {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(B|KiB|MiB|GiB)");
+    private static final Pattern EURO = Pattern.compile("[0-9]{1,7}(\\.[0-9]{1,2})?");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private Units() {
@@ -62,6 +63,25 @@ final class Units {
             throw new IllegalArgumentException(expected);
         }
         return bytes;
+    }
+
+    /**
+     * An amount in euro with at most two decimals, {@code 25} or {@code 25.00}, at most one million;
+     * as euro cents. Plain ASCII digits only: a budget is money, so nothing is guessed.
+     */
+    static long euroCents(String text) {
+        String expected = "an amount in euro 0.00 to 1000000.00, written like 25 or 25.00";
+        if (!EURO.matcher(text).matches()) {
+            throw new IllegalArgumentException(expected);
+        }
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        String cents = dot < 0 ? "00" : (text.substring(dot + 1) + "0").substring(0, 2);
+        long out = Long.parseLong(whole) * 100 + Long.parseLong(cents);
+        if (out > 100_000_000L) {
+            throw new IllegalArgumentException(expected);
+        }
+        return out;
     }
 
     /** {@code 0.0.0.0:8443}, {@code 127.0.0.1:9090} or {@code [::1]:9090}; IP literals only, never a DNS name. */

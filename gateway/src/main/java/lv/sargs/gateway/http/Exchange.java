@@ -145,7 +145,11 @@ final class Exchange {
                 Logger.warn(p.getCause(), "req={} {} {}: {}", requestId, method, route != null ? route : path(),
                         ClientValues.forText(p.detail()));
             }
-            answer(Problems.response(ctx.alloc(), p.type(), p.detail(), requestId, p.members()), null);
+            FullHttpResponse response = Problems.response(ctx.alloc(), p.type(), p.detail(), requestId, p.members());
+            if (p.retryAfterSeconds() >= 0) {
+                response.headers().set(HttpHeaderNames.RETRY_AFTER, p.retryAfterSeconds());
+            }
+            answer(response, null);
         } else {
             Logger.error(cause, "req={} {} {} failed", requestId, method, route != null ? route : path());
             problem(ProblemType.INTERNAL_ERROR, INTERNAL_DETAIL);

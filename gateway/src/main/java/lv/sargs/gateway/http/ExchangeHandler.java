@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import lv.sargs.gateway.admission.ClientVerdict;
 import lv.sargs.gateway.admission.RateLimitedWarning;
+import lv.sargs.gateway.config.BodyLimits;
 import lv.sargs.gateway.admission.RecognizedClient;
 import lv.sargs.gateway.admission.UnrecognizedClient;
 import lv.sargs.gateway.metrics.Metrics;
@@ -44,7 +45,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final BooleanSupplier shuttingDown;
     private final UploadsPerClient uploads;
     private final RequestRates rates;
+    private final BodyLimits bodyLimits;
     private final Metrics.Counter rateLimited;
+    private volatile RateLimitRefusals rateRefusals = RateLimitRefusals.NONE;
     private final RateLimitedWarning rateLine = new RateLimitedWarning(Duration.ofSeconds(10));
     private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
     private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
@@ -69,6 +72,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
                            BooleanSupplier shuttingDown, Metrics metrics, int maxUploadsPerClient,
                            lv.sargs.gateway.config.ClientRateLimit rateLimit) {
+        this(listener, router, inFlight, requestTimeout, shuttingDown, metrics, maxUploadsPerClient, rateLimit, null);
+    }
+
+    /**
+     * @param bodyLimits the body bound of each class of buffered route; null leaves only the listener's
+     */
+    public ExchangeHandler(String listener, Router router, InFlightRequests inFlight, Duration requestTimeout,
+                           BooleanSupplier shuttingDown, Metrics metrics, int maxUploadsPerClient,
+                           lv.sargs.gateway.config.ClientRateLimit rateLimit, BodyLimits bodyLimits) {
+        this.bodyLimits = bodyLimits;
         this.uploads = new UploadsPerClient(maxUploadsPerClient);
         this.rates = rateLimit == null ? null : new RequestRates(rateLimit, System::nanoTime);
         this.rateLimited = metrics.counter("sargs_http_rate_limited_total",
@@ -92,6 +105,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                     "Requests refused 400 before routing because their framing, path or headers broke HTTP's rules.",
                     "listener=\"" + listener + "\",reason=\"" + part.label + "\"");
         }
+    }
+
+    /** Tells {@code listener} of each request refused for its client's rate (the audit trail's tally). */
+    public void onRateLimited(RateLimitRefusals listener) {
+        this.rateRefusals = listener;
     }
 
     @Override
@@ -272,8 +290,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                     + route.access().requiredRole() + "\" that " + route.method().name() + " " + route.pattern().template() + " requires.");
             return null;
         }
+        if (request instanceof FullHttpRequest full && bodyLimits != null && route.bodyClass() != null
+                && full.content().readableBytes() > route.bodyClass().bound(bodyLimits)) {
+            // A body without a declared length, read whole (up to maxBodySize) before its route was known.
+            exchange.problem(ProblemType.BODY_TOO_LARGE, bodyClassDetail(route.bodyClass()));
+            return null;
+        }
         if (rates != null && !rates.tryAcquire(client.name())) {
             rateLimited.increment();
+            rateRefusals.refused(client.name(), exchange.requestId(), route.pattern().template());
             rateLine.warn("client={}: over its rate of {} requests per second (burst {}); answering 429",
                     client.name(), rates.limit().requestsPerSecond(), rates.limit().burst());
             exchange.problem(ProblemType.TOO_MANY_REQUESTS, "Client \"" + client.name() + "\" sends more than "
@@ -374,6 +399,32 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (admitted(ctx, exchange) != null) {
             exchange.problem(ProblemType.BODY_TOO_LARGE, detail);
         }
+    }
+
+    /**
+     * The bound of the buffered route {@code head} is for, bytes, when it is below {@code listenerLimit};
+     * -1 when the listener's own limit applies (no such route, or no classes configured).
+     */
+    long bodyBound(HttpRequest head, long listenerLimit) {
+        if (bodyLimits == null) {
+            return -1;
+        }
+        Router.Route route = router.match(head.method(), head.uri()).route();
+        if (route == null || route.bodyClass() == null) {
+            return -1;
+        }
+        long bound = route.bodyClass().bound(bodyLimits);
+        return bound < listenerLimit ? bound : -1;
+    }
+
+    /** The 413 detail of a buffered route past its class's bound, for {@link BodyLimit}. */
+    String bodyBoundDetail(HttpRequest head) {
+        return bodyClassDetail(router.match(head.method(), head.uri()).route().bodyClass());
+    }
+
+    private String bodyClassDetail(BodyClass c) {
+        return "The request body exceeds this route's limit of " + c.bound(bodyLimits) + " bytes (configuration key "
+                + c.configKey() + ").";
     }
 
     /** The 413 detail of a streaming route: the limit and the configuration key that sets it. */

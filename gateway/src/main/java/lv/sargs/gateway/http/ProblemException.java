@@ -18,6 +18,7 @@ public final class ProblemException extends CodedException {
 
     private final String detail;
     private final transient Map<String, Object> members;
+    private final long retryAfterSeconds;
 
     public ProblemException(ProblemCode type, String detail) {
         this(type, detail, (Throwable) null);
@@ -38,8 +39,22 @@ public final class ProblemException extends CodedException {
         this(type, detail, members, null);
     }
 
+    /**
+     * A problem with extension members whose {@code Retry-After} is {@code retryAfterSeconds} rather
+     * than the listener's one second, e.g. a budget that renews at midnight.
+     */
+    public ProblemException(ProblemCode type, String detail, Map<String, ?> members, long retryAfterSeconds) {
+        this(type, detail, members, null, retryAfterSeconds);
+    }
+
     private ProblemException(ProblemCode type, String detail, Map<String, ?> members, Throwable cause) {
+        this(type, detail, members, cause, -1);
+    }
+
+    private ProblemException(ProblemCode type, String detail, Map<String, ?> members, Throwable cause,
+                             long retryAfterSeconds) {
         super(type.problem(), type.code() + ": " + detail, cause);
+        this.retryAfterSeconds = retryAfterSeconds;
         for (String name : members.keySet()) {
             if (STANDARD_MEMBERS.contains(name)) {
                 throw new IllegalArgumentException("problem member: " + name + " (expected: an extension member,"
@@ -58,6 +73,11 @@ public final class ProblemException extends CodedException {
     /** The problem type, a stable code (a reason given to the constructor is kept as the problem it stands for). */
     public ProblemCode type() {
         return code();
+    }
+
+    /** The {@code Retry-After} this problem asks for, seconds; negative for the listener's default. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The client-facing detail. */

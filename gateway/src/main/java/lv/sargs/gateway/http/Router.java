@@ -39,10 +39,11 @@ public final class Router {
     /**
      * A route as registered; {@code deadlineNanos} replaces the listener's {@code requestTimeout}
      * when positive (a route whose work is long by nature, e.g. producing a statistical report).
-     * A streaming route has {@code streaming} (and no {@code handler}).
+     * A streaming route has {@code streaming} (and no {@code handler}); a buffered one takes a body
+     * up to its {@code bodyClass}'s bound.
      */
     record Route(HttpMethod method, PathPattern pattern, Access access, RouteHandler handler, long deadlineNanos,
-                 Streaming streaming) {
+                 Streaming streaming, BodyClass bodyClass) {
     }
 
     /** A streaming route's handler and its own body limit, set by configuration key {@code limitKey}. */
@@ -109,6 +110,12 @@ public final class Router {
             return route(HttpMethod.POST, template, access, handler);
         }
 
+        /** Adds a POST whose body is bounded by {@code body}'s class rather than the small one. */
+        public Builder post(String template, Access access, BodyClass body, RouteHandler handler) {
+            PathPattern pattern = patterns.computeIfAbsent(template, PathPattern::parse);
+            return add(new Route(HttpMethod.POST, pattern, access, handler, 0, null, body));
+        }
+
         /**
          * Adds a POST whose answer may take up to {@code deadline} instead of the listener's
          * {@code requestTimeout}: for work that is long by nature and must not be cut off (and
@@ -136,7 +143,7 @@ public final class Router {
                 throw new IllegalArgumentException(maxBytesKey + ": " + maxBytes + " (expected: a positive size)");
             }
             return add(new Route(HttpMethod.POST, patterns.computeIfAbsent(template, PathPattern::parse), access, null,
-                    deadline.toNanos(), new Streaming(handler, maxBytes, maxBytesKey)));
+                    deadline.toNanos(), new Streaming(handler, maxBytes, maxBytesKey), null));
         }
 
         public Builder put(String template, Access access, RouteHandler handler) {
@@ -154,7 +161,7 @@ public final class Router {
 
         private Builder add(HttpMethod method, String template, Access access, RouteHandler handler, long deadlineNanos) {
             PathPattern pattern = patterns.computeIfAbsent(template, PathPattern::parse);
-            return add(new Route(method, pattern, access, handler, deadlineNanos, null));
+            return add(new Route(method, pattern, access, handler, deadlineNanos, null, BodyClass.SMALL));
         }
 
         private Builder add(Route route) {

@@ -30,6 +30,7 @@ import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.http.ConnectionActivity;
 import lv.sargs.gateway.http.ExchangeHandler;
 import lv.sargs.gateway.http.InFlightRequests;
+import lv.sargs.gateway.http.RateLimitRefusals;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.threads.ThreadPools;
@@ -53,6 +54,7 @@ public final class ClientListener implements AutoCloseable {
     private final ClientListenerConfig config;
     private final ChannelGroup connections = new DefaultChannelGroup("client-connections", ImmediateEventExecutor.INSTANCE);
     private final InFlightRequests inFlight;
+    private final ExchangeHandler exchange;
     private final ClientChannelInitializer initializer;
     private final SslContext tls;
     private final String tlsProvider;
@@ -104,9 +106,9 @@ public final class ClientListener implements AutoCloseable {
         this.threads = threads;
         this.handshakeWork = threads.pool("tls-handshake", handshakes.threads(), handshakes.queue());
         this.inFlight = new InFlightRequests(config.limits().maxRequestsInFlight());
-        ExchangeHandler exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
+        this.exchange = new ExchangeHandler(NAME, router, inFlight, config.limits().requestTimeout(),
                 () -> draining, metrics, config.deadlines().maxUploadsPerClient(),
-                config.rateLimit());
+                config.rateLimit(), config.bodyLimits());
         this.initializer = new ClientChannelInitializer(connections,
                 new AllowListFilter(NAME, config.allowList(), metrics),
                 new ConnectionsPerSourceLimit(NAME, config.limits().maxConnectionsPerSource(), metrics),
@@ -117,6 +119,11 @@ public final class ClientListener implements AutoCloseable {
                 inFlight::current);
         metrics.gauge("sargs_connections_open", "Connections open, by listener.", "listener=\"" + NAME + "\"",
                 connections::size);
+    }
+
+    /** Tells {@code listener} of each request refused 429 for its client's request rate. */
+    public void onRateLimited(RateLimitRefusals listener) {
+        exchange.onRateLimited(listener);
     }
 
     /**

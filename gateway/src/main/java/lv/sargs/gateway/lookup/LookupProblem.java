@@ -10,7 +10,9 @@ public enum LookupProblem implements ProblemCode.Declared {
     SUBJECT_NOT_FOUND("subject-not-found", 404, "The register does not know the subject"),
     REGISTER_FAILED("register-failed", 502, "The register failed and nothing usable is cached"),
     REGISTER_TIMEOUT("register-timeout", 504,
-            "The register did not answer within the budget and nothing usable is cached");
+            "The register did not answer within the budget and nothing usable is cached"),
+    FEE_BUDGET_EXHAUSTED(FeeBudgetExhaustedException.CODE, 429,
+            "The client's daily register fee budget does not cover the register call this lookup needs");
 
     private final Parts parts;
 

@@ -3,7 +3,9 @@ package lv.sargs.gateway.lookup;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.HttpConstants;
@@ -71,7 +73,8 @@ public final class LookupRoutes {
         }
         return lookup.lookup("company", "registrationNumber", regNo, companySections, "",
                         cacheRequest(request, start))
-                .thenApply(answer -> respond(request, start, "company", regNo, "company " + regNo, purpose, answer));
+                .handle((answer, error) -> respond(request, start, "company", regNo, "company " + regNo, purpose,
+                        answer, error));
     }
 
     private CompletableFuture<Response> person(Request request) {
@@ -87,12 +90,20 @@ public final class LookupRoutes {
                 + ",\"codeFormat\":\"" + (code.isNewFormat() ? "2017" : "birth-date") + "\"";
         return lookup.lookup("person", "personalCode", code.digits(), personSections, extra,
                         cacheRequest(request, start))
-                .thenApply(answer -> respond(request, start, "person", code.digits(), "person " + code.formatted(), purpose,
-                        answer));
+                .handle((answer, error) -> respond(request, start, "person", code.digits(),
+                        "person " + code.formatted(), purpose, answer, error));
     }
 
     private Response respond(Request request, long start, String kind, String id, String subject, String purpose,
-                             StandardAnswer answer) {
+                             StandardAnswer answer, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof FeeBudgetExhaustedException e) {
+                throw feeBudgetExhausted(subject, e);
+            }
+            throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+        }
         latency.recordNanos(System.nanoTime() - start);
         if (!audit.record(request.requestId(), request.client().name(), request.route(), kind, id, purpose,
                 answer.httpStatus())) {
@@ -116,6 +127,31 @@ public final class LookupRoutes {
                         .withCacheStatus(answer.logWord());
             }
         }
+    }
+
+    /**
+     * The refusal of a lookup past its client's fee budget: 429, as for any quota a client went past
+     * (the gateway works; this client may not spend more today), with {@code Retry-After} at the
+     * budget's renewal, midnight in Riga, so a well-behaved client neither hammers nor gives up.
+     */
+    private static ProblemException feeBudgetExhausted(String subject, FeeBudgetExhaustedException e) {
+        FeeBudgets.Refused r = e.refused();
+        String register = e.part().source() + " " + e.part().dataClass();
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("budget", "dailyFeeBudget of client " + r.client());
+        members.put("day", r.day().toString());
+        members.put("spentEur", euro(r.spentCents()));
+        members.put("limitEur", euro(r.budgetCents()));
+        members.put("feeEur", euro(r.feeCents()));
+        return new ProblemException(LookupProblem.FEE_BUDGET_EXHAUSTED, subject + ": a " + register + " call costs "
+                + euro(r.feeCents()) + " EUR, and client \"" + r.client() + "\" has spent " + euro(r.spentCents())
+                + " EUR of its daily fee budget of " + euro(r.budgetCents()) + " EUR (dailyFeeBudget, "
+                + r.day() + " Europe/Riga); answers already cached are still served; the budget renews at midnight"
+                + " Riga time.", members, r.retryAfterSeconds());
+    }
+
+    private static String euro(long cents) {
+        return cents / 100 + "." + (cents % 100 < 10 ? "0" : "") + cents % 100;
     }
 
     private String purpose(Request request) {
@@ -151,6 +187,7 @@ public final class LookupRoutes {
                 }
             }
         }
-        return new LookupRequest(maxAge, fresh, start + budgetNanos);
+        return new LookupRequest(maxAge, fresh, start + budgetNanos, request.client().name(),
+                request.client().dailyFeeBudgetCents());
     }
 }

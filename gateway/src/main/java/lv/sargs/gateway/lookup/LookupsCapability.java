@@ -16,6 +16,7 @@ import lv.sargs.gateway.capability.StartupException;
 import lv.sargs.gateway.audit.AuditEvent;
 import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.audit.AuditTrail;
+import lv.sargs.gateway.audit.RefusalTally;
 import lv.sargs.gateway.cache.AnswerCache;
 import lv.sargs.gateway.cache.Freshness;
 import lv.sargs.gateway.config.LookupsConfig;
@@ -43,10 +44,17 @@ public final class LookupsCapability implements Capability {
     private final ThreadPoolExecutor blocking;
     private final LookupRoutes lookups;
     private final WatchRoutes watchRoutes;
+    private final FeeBudgets budgets;
+    private final ThreadPoolExecutor feeWriter;
+    private final RefusalTally feeRefusals;
 
     private LookupsCapability(AnswerCache cache, WatchStore watch, AuditTrail audit, RegisterConnections registers,
                               ChangeMonitor monitor, ScheduledExecutorService timer, ThreadPoolExecutor blocking,
-                              LookupRoutes lookups, WatchRoutes watchRoutes) {
+                              LookupRoutes lookups, WatchRoutes watchRoutes, FeeBudgets budgets,
+                              ThreadPoolExecutor feeWriter, RefusalTally feeRefusals) {
+        this.budgets = budgets;
+        this.feeWriter = feeWriter;
+        this.feeRefusals = feeRefusals;
         this.cache = cache;
         this.watch = watch;
         this.audit = audit;
@@ -70,6 +78,10 @@ public final class LookupsCapability implements Capability {
         Path data = c.dataDirectory();
         char[] cacheKey = c.storageKey("lookups.storageKeyLabel", config.storageKeyLabel(), "cache");
         char[] watchKey = c.storageKey("lookups.storageKeyLabel", config.storageKeyLabel(), "watch");
+        char[] feesKey = c.storageKey("lookups.storageKeyLabel", config.storageKeyLabel(), "fees");
+        FeeBudgets budgets = null;
+        // One thread: the fee store's syncs are batched, never concurrent; the queue only holds wake-ups.
+        ThreadPoolExecutor feeWriter = c.threads().pool("fee-ledger", 1, 1024);
         AnswerCache cache = null;
         WatchStore watch = null;
         AuditTrail audit = c.audit();
@@ -81,13 +93,21 @@ public final class LookupsCapability implements Capability {
             cache = AnswerCache.open(data.resolve("cache.mv.db"), cacheKey, config.maxEntries(), config.hotEntries(),
                     10_000);
             watch = WatchStore.open(data.resolve("watch.mv.db"), watchKey);
+            budgets = FeeBudgets.open(data.resolve("fees.mv.db"), feesKey, feeWriter,
+                    Clock.systemUTC(), c.metrics());
+            RefusalTally feeRefusals = new RefusalTally(audit, FEE_REFUSAL_WINDOW, System::currentTimeMillis);
+            budgets.onRefusal(r -> feeRefusals.refused(r.client(), FeeBudgetExhaustedException.CODE, null, Map.of(
+                    "day", r.day().toString(), "spentCents", Long.toString(r.spentCents()),
+                    "budgetCents", Long.toString(r.budgetCents()))));
+            timer.scheduleAtFixedRate(feeRefusals::flush, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
             List<Register> known = Registers.installed();
             registers = new RegisterConnections(known, config, c.token(),
                     new UpstreamRuntime(c.transport().workers(), c.transport().clientChannel(), blocking, c.metrics(),
                             c.serverDates()),
                     c.status(), c.metrics(), audit::keyUsed);
             LookupSections sections = new LookupSections(known, registers.connected);
-            PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics());
+            PartLookup parts = new PartLookup(cache, timer, System::currentTimeMillis, System::nanoTime, c.metrics(),
+                    budgets);
             // Resolved once: the hit path only looks a part's freshness up.
             Map<RegisterPart, Freshness> freshness = new HashMap<>();
             sections.parts.forEach(p -> freshness.put(p, freshness(config.registers(), p)));
@@ -133,15 +153,17 @@ public final class LookupsCapability implements Capability {
             reporter.liveDetail(() -> "cache " + counted.size() + " entries");
             c.metrics().gauge("sargs_cache_entries", "Register answers in the cache.", "", cache::size);
             return Optional.of(new LookupsCapability(cache, watch, audit, registers, monitor, timer, blocking, routes,
-                    watchRoutes));
+                    watchRoutes, budgets, feeWriter, feeRefusals));
         } catch (RuntimeException e) {
-            Capability.closeQuietly(registers, watch, cache);
+            Capability.closeQuietly(registers, watch, cache, budgets);
             timer.shutdownNow();
             blocking.shutdownNow();
+            feeWriter.shutdownNow();
             throw new StartupException(StartupException.Code.STORES, "lookups: " + e.getMessage(), e);
         } finally {
             Arrays.fill(cacheKey, '\0');
             Arrays.fill(watchKey, '\0');
+            Arrays.fill(feesKey, '\0');
         }
     }
 
@@ -161,8 +183,19 @@ public final class LookupsCapability implements Capability {
         monitor.close();
         timer.shutdownNow();
         blocking.shutdown();
-        Capability.closeQuietly(registers, watch, cache);
+        feeRefusals.close();
+        feeWriter.shutdown();
+        try {
+            // The last fees queued are synced before the store closes.
+            feeWriter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Capability.closeQuietly(registers, watch, cache, budgets);
     }
+
+    /** Fee-budget refusals of one client are gathered this long into one audit record. */
+    static final java.time.Duration FEE_REFUSAL_WINDOW = java.time.Duration.ofMinutes(1);
 
     private static Freshness freshness(Map<String, LookupsConfig.RegisterTerms> terms, RegisterPart part) {
         LookupsConfig.RegisterTerms t = terms.get(part.key().terms());

@@ -19,7 +19,8 @@ import lv.sargs.gateway.metrics.Metrics;
  * accepts it; otherwise one register call shared by everyone asking for the same subject (its fee
  * paid once), falling back to a stale answer, or to a timed-out outcome, when the register fails
  * or is still busy at the deadline. A register answer that arrives after the deadline still fills
- * the cache, so the fee is never paid in vain.
+ * the cache, so the fee is never paid in vain. The client that makes a call pays its fee out of
+ * its daily budget; those who join a call under way pay nothing.
  */
 public final class PartLookup {
 
@@ -30,6 +31,8 @@ public final class PartLookup {
     private final LongSupplier nanoTime;
     private final Metrics metrics;
     private final Map<RegisterPart, Counters> counters = new ConcurrentHashMap<>();
+    private final FeeBudgets budgets;
+    private static final CompletableFuture<Void> RECORDED = CompletableFuture.completedFuture(null);
 
     /**
      * @param timer a scheduler for budget timeouts; its tasks only complete futures
@@ -38,6 +41,16 @@ public final class PartLookup {
      */
     public PartLookup(AnswerCache cache, ScheduledExecutorService timer, LongSupplier clockMillis,
                       LongSupplier nanoTime, Metrics metrics) {
+        this(cache, timer, clockMillis, nanoTime, metrics, null);
+    }
+
+    /**
+     * @param budgets charges each paid register call to the client that causes it, and refuses one
+     *     past the client's daily fee budget; null counts no client's fees
+     */
+    public PartLookup(AnswerCache cache, ScheduledExecutorService timer, LongSupplier clockMillis,
+                      LongSupplier nanoTime, Metrics metrics, FeeBudgets budgets) {
+        this.budgets = budgets;
         this.cache = cache;
         this.timer = timer;
         this.clockMillis = clockMillis;
@@ -45,7 +58,11 @@ public final class PartLookup {
         this.metrics = metrics;
     }
 
-    /** Settles {@code part} for subject {@code id}; the future never fails and completes by the deadline. */
+    /**
+     * Settles {@code part} for subject {@code id} by the deadline; the future fails only with a
+     * {@link FeeBudgetExhaustedException}, when the call it needs is past the client's fee budget
+     * and nothing usable is cached.
+     */
     public CompletableFuture<PartOutcome> lookup(RegisterPart part, Freshness freshness, String id, LookupRequest request) {
         String key = part.key().cacheKey(id);
         long now = clockMillis.getAsLong();
@@ -55,42 +72,63 @@ public final class PartLookup {
             return CompletableFuture.completedFuture(new PartOutcome(PartOutcome.Status.HIT, cached.get(), false, ""));
         }
 
-        boolean[] started = {false};
-        CompletableFuture<CachedAnswer> call = flight.run(key, () -> {
-            started[0] = true;
-            counters(part).paid(part.feeCents());
-            return part.fetch(id, request.deadlineNanos()).thenApply(fetched -> {
-                CachedAnswer entry = fetched instanceof Fetched.Found found
-                        ? freshness.entry(found.json(), part.source(), false, clockMillis.getAsLong())
-                        : freshness.entry(new byte[0], part.source(), true, clockMillis.getAsLong());
-                cache.put(key, entry);
-                return entry;
+        CachedAnswer fallback = cached.filter(a -> a.isUsableStale(now) && !a.negative()).orElse(null);
+        // Joining a call already under way costs nothing, so only a would-be leader is charged.
+        CompletableFuture<CachedAnswer> call = flight.underWay(key);
+        boolean collapsed = call != null;
+        if (call == null) {
+            FeeBudgets.Charge charge = budgets == null ? null
+                    : budgets.charge(request.client(), request.dailyFeeBudgetCents(), part.feeCents());
+            if (charge instanceof FeeBudgets.Refused refused) {
+                // Stale data where the register's failure would have served it too; otherwise the refusal.
+                return fallback != null
+                        ? CompletableFuture.completedFuture(new PartOutcome(PartOutcome.Status.STALE, fallback, false,
+                                FeeBudgetExhaustedException.CODE))
+                        : CompletableFuture.failedFuture(new FeeBudgetExhaustedException(refused, part));
+            }
+            boolean[] started = {false};
+            call = flight.run(key, () -> {
+                started[0] = true;
+                counters(part).paid(part.feeCents());
+                CompletableFuture<Void> recorded = charge instanceof FeeBudgets.Charged c ? c.recorded() : RECORDED;
+                // The fee is on disk before the register is asked; a store that cannot sync does not stop lookups.
+                return recorded.exceptionally(e -> null).thenCompose(v -> part.fetch(id, request.deadlineNanos()))
+                        .thenApply(fetched -> {
+                            CachedAnswer entry = fetched instanceof Fetched.Found found
+                                    ? freshness.entry(found.json(), part.source(), false, clockMillis.getAsLong())
+                                    : freshness.entry(new byte[0], part.source(), true, clockMillis.getAsLong());
+                            cache.put(key, entry);
+                            return entry;
+                        });
             });
-        });
-        boolean collapsed = !started[0];
+            collapsed = !started[0];
+            if (collapsed && charge instanceof FeeBudgets.Charged c) {
+                // Someone else's call started between the look and the run: theirs is the one paid.
+                budgets.refund(c);
+            }
+        }
         if (collapsed) {
             counters(part).saved(part.feeCents());
         }
-
-        CachedAnswer fallback = cached.filter(a -> a.isUsableStale(now) && !a.negative()).orElse(null);
+        boolean shared = collapsed;
         CompletableFuture<PartOutcome> outcome = new CompletableFuture<>();
         call.whenComplete((entry, error) -> {
             if (error == null) {
-                outcome.complete(new PartOutcome(PartOutcome.Status.FETCHED, entry, collapsed, ""));
+                outcome.complete(new PartOutcome(PartOutcome.Status.FETCHED, entry, shared, ""));
             } else if (isTimeout(error)) {
                 outcome.complete(fallback != null
-                        ? new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-timeout")
-                        : new PartOutcome(PartOutcome.Status.TIMED_OUT, null, collapsed, "register-timeout"));
+                        ? new PartOutcome(PartOutcome.Status.STALE, fallback, shared, "register-timeout")
+                        : new PartOutcome(PartOutcome.Status.TIMED_OUT, null, shared, "register-timeout"));
             } else if (fallback != null) {
-                outcome.complete(new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-error"));
+                outcome.complete(new PartOutcome(PartOutcome.Status.STALE, fallback, shared, "register-error"));
             } else {
-                outcome.complete(new PartOutcome(PartOutcome.Status.UNAVAILABLE, null, collapsed, describe(error)));
+                outcome.complete(new PartOutcome(PartOutcome.Status.UNAVAILABLE, null, shared, describe(error)));
             }
         });
         long remaining = request.deadlineNanos() - nanoTime.getAsLong();
         ScheduledFuture<?> budget = timer.schedule(() -> outcome.complete(fallback != null
-                ? new PartOutcome(PartOutcome.Status.STALE, fallback, collapsed, "register-timeout")
-                : new PartOutcome(PartOutcome.Status.TIMED_OUT, null, collapsed, "register-timeout")),
+                ? new PartOutcome(PartOutcome.Status.STALE, fallback, shared, "register-timeout")
+                : new PartOutcome(PartOutcome.Status.TIMED_OUT, null, shared, "register-timeout")),
                 Math.max(0, remaining), TimeUnit.NANOSECONDS);
         outcome.whenComplete((o, e) -> budget.cancel(false));
         return outcome;

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import lv.sargs.gateway.http.Access;
+import lv.sargs.gateway.http.BodyClass;
 import lv.sargs.gateway.http.ProblemException;
 import lv.sargs.gateway.http.Request;
 import lv.sargs.gateway.http.Response;
@@ -34,7 +35,7 @@ public final class TreasuryRoutes {
     /** Adds the five Treasury routes to {@code routes}. */
     public static Router.Builder register(Router.Builder routes, TreasuryService service) {
         return routes
-                .post("/v1/treasury/payments", Access.ANY_CLIENT, r -> answer(service.submit(caller(r),
+                .post("/v1/treasury/payments", Access.ANY_CLIENT, BodyClass.PAYMENTS, r -> answer(service.submit(caller(r),
                         r.headers().get(IDEMPOTENCY_KEY), r.headers().get(HttpHeaderNames.CONTENT_TYPE), r.body()),
                         TreasuryRoutes::accepted))
                 .get("/v1/treasury/payments/{id}", Access.ANY_CLIENT,

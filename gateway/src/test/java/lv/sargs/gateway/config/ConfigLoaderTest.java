@@ -67,7 +67,7 @@ class ConfigLoaderTest {
                 "listeners.client.allowList: (missing) (expected: a list of address blocks such as [10.20.0.0/16, 2001:db8::/48]; [] admits nobody)",
                 "listeners.client.limits.idleTimeout: 60 seconds (expected: a duration 1s to 1h, written like 500ms, 10s, 2m or 1h)",
                 "listeners.client.limits.requestTimeout: (missing) (expected: a duration, e.g. 3s)",
-                "listeners.client.alowList: (unknown key) (expected: one of bind, allowList, tls, limits, deadlines, rateLimit; did you mean allowList?)",
+                "listeners.client.alowList: (unknown key) (expected: one of bind, allowList, tls, limits, deadlines, rateLimit, bodyLimits; did you mean allowList?)",
                 "listeners.management.allowList[2]: 10.0.0.0/33 (expected: prefix 0-32)",
                 "clients[0].certificate.sha256: AB:CD (expected: a SHA-256 fingerprint: 64 hex digits, colons allowed"
                         + " (openssl x509 -noout -fingerprint -sha256 -in client.pem))",
@@ -92,6 +92,46 @@ class ConfigLoaderTest {
                 deadlines.replace("maxUploadsPerClient: 3", "maxUploadsPerClient: 0")), "sargs.yaml"));
         assertEquals("listeners.client.deadlines.maxUploadsPerClient: 0 (expected: a whole number 1-1000)",
                 e.problems().get(0).toString());
+    }
+
+    @Test
+    void readsAndValidatesAClientsDailyFeeBudgetInEuro() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String kyc = "purposes: [kyc]";
+        assertEquals(ClientConfig.NO_FEE_BUDGET, loader.parse(f.yaml(), "sargs.yaml").clients().get(0).dailyFeeBudgetCents());
+        assertEquals(2505, loader.parse(f.yaml().replace(kyc, kyc + "\n    dailyFeeBudget: \"25.05\""), "sargs.yaml")
+                .clients().get(0).dailyFeeBudgetCents());
+        assertEquals(4000, loader.parse(f.yaml().replace(kyc, kyc + "\n    dailyFeeBudget: 40"), "sargs.yaml")
+                .clients().get(0).dailyFeeBudgetCents());
+        for (String bad : new String[] {"\"25.001\"", "\"1e2\"", "\"-5\"", "\"25,00\"", "\"2000000\""}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(
+                    f.yaml().replace(kyc, kyc + "\n    dailyFeeBudget: " + bad), "sargs.yaml"), bad);
+            assertEquals("clients[0].dailyFeeBudget: " + bad.replace("\"", "")
+                    + " (expected: an amount in euro 0.00 to 1000000.00, written like 25 or 25.00)",
+                    e.problems().get(0).toString());
+        }
+    }
+
+    @Test
+    void readsAndValidatesTheBodyBoundOfEachRouteClass() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String at = "requestTimeout: 3s";
+        String max = Units.showSize(loader.parse(f.yaml(), "sargs.yaml").clientListener().limits().maxBodyBytes());
+        assertEquals(BodyLimits.defaults(loader.parse(f.yaml(), "sargs.yaml").clientListener().limits().maxBodyBytes()),
+                loader.parse(f.yaml(), "sargs.yaml").clientListener().bodyLimits());
+        assertEquals(new BodyLimits(8 << 10, 1 << 20), loader.parse(f.yaml().replace(at,
+                at + "\n    bodyLimits: {small: 8KiB, payments: 1MiB}"), "sargs.yaml").clientListener().bodyLimits());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(f.yaml().replace(at,
+                at + "\n    bodyLimits: {small: 2GiB, payments: lots}"), "sargs.yaml"));
+        assertEquals(List.of("listeners.client.bodyLimits.small: 2GiB (expected: a size 0B to 1GiB, written like 512B,"
+                        + " 16KiB or 10MiB)",
+                "listeners.client.bodyLimits.payments: lots (expected: a size 0B to 1GiB, written like 512B, 16KiB or"
+                        + " 10MiB)"),
+                e.problems().stream().map(Object::toString).toList());
+        ConfigException over = assertThrows(ConfigException.class, () -> loader.parse(f.yaml().replace(at,
+                at + "\n    bodyLimits: {payments: 1GiB}"), "sargs.yaml"));
+        assertEquals("listeners.client.bodyLimits.payments: 1GiB (expected: at most listeners.client.limits.maxBodySize "
+                + max + ", the most the listener buffers)", over.problems().get(0).toString());
     }
 
     @Test

@@ -19,6 +19,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.config.Cidr;
+import lv.sargs.gateway.config.BodyLimits;
 import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ClientIdentity;
 import lv.sargs.gateway.config.ClientRateLimit;
@@ -30,6 +31,7 @@ import lv.sargs.gateway.config.ServerTls;
 import lv.sargs.gateway.config.ThreadsConfig;
 import lv.sargs.gateway.config.TlsProvider;
 import lv.sargs.gateway.http.Access;
+import lv.sargs.gateway.http.BodyClass;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.http.WhoAmI;
@@ -113,8 +115,32 @@ final class ListenerFixture implements AutoCloseable {
         this(allowList, limits, provider, serverKey, RequestDeadlines.DEFAULTS, ClientRateLimit.DEFAULTS);
     }
 
+    private static final java.util.function.Consumer<Router.Builder> NO_ROUTES = routes -> { };
+
+    /**
+     * With {@code core-banking}'s daily fee budget at {@code feeBudgetCents} and {@code routes} added
+     * (which then serve {@code /v1/companies/{regNo}} instead of the fixture's stand-in).
+     */
+    ListenerFixture(long feeBudgetCents, java.util.function.Consumer<Router.Builder> routes) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, RequestDeadlines.DEFAULTS,
+                ClientRateLimit.DEFAULTS, feeBudgetCents, routes, null);
+    }
+
+    /** With the body bound of each route class at {@code bodyLimits} (under the listener's 1024 bytes). */
+    ListenerFixture(BodyLimits bodyLimits) throws Exception {
+        this(List.of("127.0.0.0/8"), limits(Duration.ofSeconds(5), 8), TlsProvider.JDK, null, RequestDeadlines.DEFAULTS,
+                ClientRateLimit.DEFAULTS, ClientConfig.NO_FEE_BUDGET, NO_ROUTES, bodyLimits);
+    }
+
     private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
                             RequestDeadlines deadlines, ClientRateLimit rateLimit) throws Exception {
+        this(allowList, limits, provider, serverKey, deadlines, rateLimit, ClientConfig.NO_FEE_BUDGET, NO_ROUTES, null);
+    }
+
+    private ListenerFixture(List<String> allowList, Limits limits, TlsProvider provider, ServerKey serverKey,
+                            RequestDeadlines deadlines, ClientRateLimit rateLimit, long feeBudgetCents,
+                            java.util.function.Consumer<Router.Builder> moreRoutes, BodyLimits bodyLimits)
+            throws Exception {
         dir = Files.createTempDirectory("sargs-listener");
         Path caFile = dir.resolve("client-ca.pem");
         CA.writeCertificatePem(caFile);
@@ -124,16 +150,19 @@ final class ListenerFixture implements AutoCloseable {
         }
         config = new ClientListenerConfig(new Endpoint("127.0.0.1", 0), allowed,
                 new ServerTls("server", dir.resolve("unused-chain.pem"), caFile, List.of("TLSv1.3", "TLSv1.2"), provider),
-                limits, deadlines, rateLimit);
+                limits, deadlines, rateLimit,
+                bodyLimits != null ? bodyLimits : BodyLimits.defaults(limits.maxBodyBytes()));
         clients = List.of(
                 new ClientConfig("core-banking",
                         new ClientIdentity.Fingerprint(CertificateFingerprint.sha256(CORE_BANKING.certificate())),
-                        List.of(Cidr.parse("127.0.0.1/32")), Set.of("lookup"), Set.of("kyc", "aml")),
+                        List.of(Cidr.parse("127.0.0.1/32")), Set.of("lookup"), Set.of("kyc", "aml"), feeBudgetCents),
                 new ClientConfig("branch",
                         new ClientIdentity.SubjectAndIssuer(BRANCH.certificate().getSubjectX500Principal(),
                                 BRANCH.certificate().getIssuerX500Principal()),
                         List.of(Cidr.parse("127.0.0.2/32")), Set.of(), Set.of()));
-        router = Router.builder()
+        Router.Builder routes = Router.builder();
+        moreRoutes.accept(routes);
+        routes
                 .get("/v1/whoami", Access.ANY_CLIENT, new WhoAmI())
                 .get("/v1/held", Access.ANY_CLIENT, request -> {
                     CompletableFuture<Response> f = new CompletableFuture<>();
@@ -142,15 +171,20 @@ final class ListenerFixture implements AutoCloseable {
                 })
                 .post("/v1/echo", Access.ANY_CLIENT, request -> CompletableFuture.completedFuture(
                         Response.json(java.util.Map.of("bytes", request.body().length))))
+                .post("/v1/pay", Access.ANY_CLIENT, BodyClass.PAYMENTS, request -> CompletableFuture.completedFuture(
+                        Response.json(java.util.Map.of("bytes", request.body().length))))
                 .postStreaming("/v1/upload", Access.ANY_CLIENT, Duration.ofSeconds(10), UPLOAD_LIMIT, "test.maxUploadSize",
                         (request, body) -> CompletableFuture.supplyAsync(() -> Response.json(
                                 java.util.Map.of("bytes", drain(body))), uploads))
                 .get("/v1/boom", Access.ANY_CLIENT, request -> {
                     throw new IllegalStateException("lv.sargs.internal.SecretThing exploded at line 42");
                 })
-                .get("/v1/companies/{regNo}", Access.role("lookup"), request -> CompletableFuture.completedFuture(
-                        Response.json(java.util.Map.of("regNo", request.param("regNo")))))
-                .build();
+                ;
+        if (moreRoutes == NO_ROUTES) {
+            routes.get("/v1/companies/{regNo}", Access.role("lookup"), request -> CompletableFuture.completedFuture(
+                    Response.json(java.util.Map.of("regNo", request.param("regNo")))));
+        }
+        router = routes.build();
         listener = new ClientListener(config, clients, serverKey != null ? serverKey : ServerKey.of(keyManager(SERVER)),
                 router, metrics, new ThreadPools(metrics), ThreadsConfig.defaults().tlsHandshakes());
         address = listener.start();
