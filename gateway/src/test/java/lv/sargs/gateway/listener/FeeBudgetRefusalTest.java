@@ -73,7 +73,7 @@ class FeeBudgetRefusalTest {
                         @Override
                         public void purposeRefused(String requestId, String client, String route, String purpose) {
                         }
-                    });
+                    }, new lv.sargs.gateway.metrics.LatencyHistogram());
             try (ListenerFixture f = new ListenerFixture(15, lookups::addTo);
                  TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
                 assertEquals(200, lookup(client, "40003521600").status());
