@@ -10,9 +10,15 @@
 # a listener key made by the package's sargs-admin, and a minimal config (loopback, port 0, no
 # capability configured), all in a temporary directory. Needs softhsm2 and openssl. Prints the
 # machine's load with each run: on a busy machine the wall clock says little, the CPU more.
+#
+# A staged build has no class data sharing archives yet: they are made first, as postinst makes
+# them. APP_CDS=both measures each run twice, side by side: without the application's archive
+# (the JDK's only, as before it existed) and with it. PHASES=1 also prints the gateway's start-up
+# phases (its DEBUG lines: wall and main-thread CPU time of each).
 set -euo pipefail
 lib=$(cd "${1:-/usr/lib/sargs}" && pwd)
 bin=$(cd "$(dirname "$0")/../image/src/main/bin" && pwd)
+postinst=$(cd "$(dirname "$0")/../image/src/deb" && pwd)/postinst
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -22,6 +28,10 @@ for l in sargs-gateway sargs-admin; do
   sed "s#/usr/lib/sargs#$lib#g" "$bin/$l" > "$l"
   chmod +x "$l"
 done
+if [ ! -f "$lib/runtime/lib/server/sargs.jsa" ]; then
+  sed -n '/# cds-begin/,/# cds-end/p' "$postinst" | sed "s#/usr/lib/sargs#$lib#g" | sh
+  [ -f "$lib/runtime/lib/server/sargs.jsa" ] || echo "footprint: no application CDS archive could be made" >&2
+fi
 
 export SOFTHSM2_CONF=$work/softhsm2.conf
 mkdir tokens data
@@ -78,9 +88,18 @@ cpu_ms() { # user + system time of /proc/$1/stat or /proc/PID/task/TID/stat, in 
   echo $(((f[11] + f[12]) * 10))
 }
 
+variants=with
+[ "${APP_CDS:-with}" = both ] && variants="without with"
 for run in 1 2; do
+ for variant in $variants; do
+  if [ "$variant" = without ]; then
+    sed 's#sargs.jsa#sargs.jsa.absent#g' sargs-gateway > launcher; chmod +x launcher
+  else
+    cp sargs-gateway launcher
+  fi
   start=$(date +%s%N)
-  ./sargs-gateway --config sargs.yaml > gateway.log 2>&1 &
+  SARGS_JAVA_OPTS="${SARGS_JAVA_OPTS:-} ${PHASES:+-Dtinylog.level=debug -Dtinylog.writer.level=debug}" \
+    ./launcher --config sargs.yaml > gateway.log 2>&1 &
   pid=$!
   port=""
   until [ -n "$port" ]; do
@@ -98,7 +117,9 @@ for run in 1 2; do
   kill -TERM "$pid"
   code=0
   wait "$pid" || code=$?
-  echo "run $run: ready in $ready ms; CPU to ready $cpu ms ($threads); idle RSS $rss MiB; SIGTERM exit $code;" \
-    "load $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  echo "run $run, application CDS archive $variant: ready in $ready ms; CPU to ready $cpu ms ($threads);" \
+    "idle RSS $rss MiB; SIGTERM exit $code; load $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  [ -z "${PHASES:-}" ] || grep -o 'start-up phase.*' gateway.log | sed 's/^/  /'
   rm -f data/*.lock
+ done
 done

@@ -137,6 +137,7 @@ public final class Gateway {
      */
     public static Gateway start(GatewayConfig config, String configSource, Token token, ClientService.Starter clients)
             throws StartupException {
+        StartPhases phases = new StartPhases();
         StatusModel status = new StatusModel(Clock.systemUTC());
         StatusLog log = new StatusLog();
         status.addListener(log);
@@ -166,6 +167,7 @@ public final class Gateway {
             OperatorActions desk = new OperatorActions(token);
             started.push(new Resource("operator actions", desk::close));
 
+            phases.done("data directory");
             watchToken(token, tokenStatus);
             requireKey(token, "listeners.client.tls", config.clientListener().tls());
             Optional<ServerTls> managementTls = config.managementListener().tls();
@@ -173,6 +175,7 @@ public final class Gateway {
                 requireKey(token, "listeners.management.tls", managementTls.get());
             }
 
+            phases.done("token keys checked");
             ThreadPools pools = new ThreadPools(metrics);
             started.push(new Resource("thread pools", pools::close));
             Transport transport = Transport.create(pools, config.threads().eventLoops());
@@ -181,6 +184,7 @@ public final class Gateway {
                     reloads);
             started.push(new Resource("management listener", management::close));
             managementStatus.ok("listening on " + management.address());
+            phases.done("event loops and management listener");
 
             AuditTrail audit = AuditOpening.open(config, token, data.path(), status);
             started.push(new Resource("audit trail", audit::close));
@@ -188,18 +192,22 @@ public final class Gateway {
             reloads.audit(audit);
             management.snapshots(new DataSnapshot(data.path(), () -> audit, Clock.systemUTC()));
             audit.record(AuditRecord.of(AuditEvent.CONFIG_LOADED).with("source", configSource));
+            phases.done("audit trail");
             RiskMonitor risk = RiskOpening.start(config, data.path(), status, metrics, audit, management);
             started.push(new Resource("risk register", risk::close));
+            phases.done("risk register");
             List<Capability> capabilities = Capabilities.startAll(
                     new CapabilityContext(config, token, transport, pools, status, metrics, data.path(), audit,
                             alarms, clockSkew));
             started.push(new Resource("capabilities", () -> Capabilities.closeAll(capabilities)));
             desk.capabilities(capabilities);
+            phases.done("capabilities");
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
                     capabilities, audit));
             clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
             reloads.serve(client);
+            phases.done("client listener");
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),
                     client.address(), management.address());
             Logger.info("client routes: {}", String.join(", ", ClientListenerWiring.routes(capabilities).describe()));
@@ -208,6 +216,7 @@ public final class Gateway {
             started.push(new Resource("alarm detectors", detectors::close));
             Optional<StatusLights> lights = StatusLights.start(config.operator().leds(), com.pi4j.Pi4J::newAutoContext,
                     status, alarms, clientResponses(metrics), Clock.systemUTC());
+            phases.done("alarm detectors and status lights");
             return new Gateway(config, reloads, status, metrics, token, transport, data, management, client, clientStatus,
                     log, capabilities, alarms, detectors, lights, desk, audit, risk);
         } catch (RuntimeException e) { // StartupException included

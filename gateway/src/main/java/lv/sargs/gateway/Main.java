@@ -54,6 +54,7 @@ public final class Main {
                     : "sargs-gateway: the config file must be named explicitly\n" + USAGE);
             return EXIT_USAGE;
         }
+        StartPhases phases = new StartPhases();
         Path file = Path.of(args[1]).toAbsolutePath();
         if (!Files.isRegularFile(file)) {
             err.println("sargs-gateway: --config " + file + ": no such file");
@@ -70,10 +71,12 @@ public final class Main {
             return EXIT_CONFIG;
         }
         Logger.info("config {} loaded: {} client(s) declared", file, config.clients().size());
+        phases.done("config loaded");
         ReloadSignal signal = ReloadSignal.install();
         try {
             Token token = tokens.open(config.token());
             Logger.info("{} opened", token.name());
+            phases.done("token opened");
             Gateway gateway = Gateway.start(config, file.toString(), token, clients);
             Runtime.getRuntime().addShutdownHook(ThreadPools.threadFactory("shutdown", false).newThread(() -> stopOnSignal(gateway)));
             signal.serve(gateway);

@@ -42,6 +42,8 @@ class PackageLifecycleIT {
                 "not enabled by the package");
         assertTrue(Files.isRegularFile(root.path("/usr/lib/sargs/runtime/lib/server/classes.jsa")),
                 "postinst made the runtime's class data sharing archive");
+        assertTrue(Files.isRegularFile(root.path("/usr/lib/sargs/runtime/lib/server/sargs.jsa")),
+                "postinst made the application's class data sharing archive by a training start");
         assertTrue(root.run("/usr/bin/sargs-admin", "--help").ok().contains("check"), "the admin tool runs on the packaged runtime");
         assertTrue(root.run("/usr/bin/sargs-console", "--help").ok().contains("usage: sargs-console"),
                 "the operator's console runs on the packaged runtime");
@@ -57,6 +59,8 @@ class PackageLifecycleIT {
         assertFalse(Files.exists(root.path("/etc/sargs/sargs.yaml.dpkg-new")), "no prompt, no copy: the edit simply stays");
         assertEquals("stores\n", Files.readString(root.path("/var/lib/sargs/cache.mv.db")), "the data survives the upgrade");
         assertEquals("700 sargs:sargs", root.run("stat", "-c", "%a %U:%G", "/var/lib/sargs").ok().strip());
+        assertTrue(Files.isRegularFile(root.path("/usr/lib/sargs/runtime/lib/server/sargs.jsa")),
+                "the upgrade's postinst made the application's archive afresh, for the new jars");
 
         root.run("dpkg", "--remove", "sargs").ok();
         assertEquals("deinstall ok config-files " + BuiltPackage.debianVersion() + ".1", status(root));

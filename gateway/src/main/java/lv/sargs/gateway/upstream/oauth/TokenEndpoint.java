@@ -29,6 +29,8 @@ final class TokenEndpoint {
 
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long before its expiry a token is no longer sent, even while its refresh is under way. */
+    private static final long EXPIRY_SLACK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final UpstreamClient upstream;
     private final OAuthSettings settings;
@@ -116,9 +118,13 @@ final class TokenEndpoint {
             throw failure(Code.MALFORMED_RESPONSE,
                     "token response lacks access_token or a positive expires_in (expected: RFC 6749 §5.1)");
         }
-        // Counted from when the request left: the token was issued some time after that.
-        long lifetimeNanos = TimeUnit.SECONDS.toNanos(expiresIn.asLong()) - settings.refreshMargin().toNanos();
-        return new AccessToken("Bearer " + token.asText(), sentAtNanos + Math.max(0, lifetimeNanos));
+        // Counted from when the request left: the token was issued some time after that. It is
+        // refreshed the margin before it expires, and sent while that refresh is under way until
+        // a few seconds before (a call in flight must still arrive with a valid token).
+        long expiresNanos = TimeUnit.SECONDS.toNanos(expiresIn.asLong());
+        long useNanos = Math.max(0, expiresNanos - settings.refreshMargin().toNanos());
+        long validNanos = Math.max(useNanos, expiresNanos - Math.min(settings.refreshMargin().toNanos(), EXPIRY_SLACK_NANOS));
+        return new AccessToken("Bearer " + token.asText(), sentAtNanos + useNanos, sentAtNanos + validNanos);
     }
 
     private UpstreamException assertionFailed(Throwable error) {

@@ -100,13 +100,29 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
-    void keepsTheTokenUntilTheMarginBeforeExpiry() {
+    void keepsTheTokenUntilTheMarginBeforeExpiryThenRefreshesItWhileStillSendingIt() {
         ClientCredentialsGrant grant = grant(SECRET, Optional.empty());
 
         assertEquals("Bearer t1", grant.value(Deadline.after(BUDGET)).join());
         clock.advance(Duration.ofSeconds(530));
         assertEquals("Bearer t1", grant.value(Deadline.after(BUDGET)).join());
+        assertEquals(1, grant.tokensRequested());
         clock.advance(Duration.ofSeconds(20));
+        // Within the margin: the caller goes on with t1 while t2 is fetched.
+        assertEquals("Bearer t1", grant.value(Deadline.after(BUDGET)).join());
+        assertEquals(2, grant.tokensRequested());
+        clock.advance(Duration.ofSeconds(100));
+        // t1 has expired: t2, from the refresh started above (joined, or done by now).
+        assertEquals("Bearer t2", grant.value(Deadline.after(BUDGET)).join());
+        assertEquals(2, grant.tokensRequested());
+    }
+
+    @Test
+    void aCallerWaitsForANewTokenOnceTheOldOneIsAboutToExpire() {
+        ClientCredentialsGrant grant = grant(SECRET, Optional.empty());
+
+        assertEquals("Bearer t1", grant.value(Deadline.after(BUDGET)).join());
+        clock.advance(Duration.ofSeconds(595));
         assertEquals("Bearer t2", grant.value(Deadline.after(BUDGET)).join());
         assertEquals(2, grant.tokensRequested());
     }
