@@ -23,8 +23,9 @@ public final class StatusLog implements StatusListener {
             return;
         }
         String line = "status {}: {} -> {} ({})";
-        if (!shuttingDown && previous.state() == State.OK && current.state() == State.OK) {
-            // Only the reason moved (e.g. a count in it): not news for the journal, which keeps state changes.
+        if (!shuttingDown && previous.state() == current.state()) {
+            // Only the reason moved (a count in it, the next failed attempt of an outage): not news for
+            // the journal, which keeps every change of state; an outage would otherwise log each retry.
             Logger.debug(line, current.name(), previous.state(), current.state(), current.reason());
         } else if (shuttingDown || current.state() == State.OK) {
             Logger.info(line, current.name(), previous.state(), current.state(), current.reason());
