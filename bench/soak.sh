@@ -48,7 +48,7 @@ IN=""   # the command prefix that enters the demo's network namespace, when we s
 
 if [ -z "${PID:-}" ]; then
   [ "$(id -u)" = 0 ] || { echo "soak: without PID it starts the demo in a network namespace, which needs root" >&2; exit 1; }
-  DEMO_JAVA_OPTS=${DEMO_JAVA_OPTS--Xmx256m -XX:MaxDirectMemorySize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}
+  DEMO_JAVA_OPTS=${DEMO_JAVA_OPTS--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=30000 -XX:MaxDirectMemorySize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -Xss512k}
   DEMO_ENV=${DEMO_ENV-MALLOC_ARENA_MAX=2}
   echo "soak: demo with env [$DEMO_ENV] java [$DEMO_JAVA_OPTS -XX:NativeMemoryTracking=summary]" | tee "$OUT/setup.txt"
   # setsid does not fork here (no job control: the child is no group leader) and unshare -n and
@@ -111,8 +111,13 @@ stream status 1 2 200 "$MGMT/v1/status"
 stream account-report 2 5 200 "$BASE/v1/treasury/accounts/$IBAN/report"
 stream payment 2 2 202 "$BASE/v1/treasury/payments" --method POST --body-file "$OUT/payment.json" \
   --header Content-Type=application/json --unique-header Idempotency-Key
-stream statistics-report 1 0.2 202 "$BASE/v1/statistics/reports?prefix=K01&periodEnd=2026-10-31" --method POST \
-  --body-file "$STAT_REPORT" --header Content-Type=text/plain
+# Reports one at a time, as a core system sends them: a client gets 429 past
+# listeners.client.deadlines.maxUploadsPerClient and 503 past one report waiting, as documented.
+# One prefix and period takes at most 99 submissions (the file names' set version vNN; the 100th
+# is a 400 that says so), so the rate keeps any soak under 90 of them.
+stream statistics-report 1 "$(awk -v s="$SECONDS_TOTAL" 'BEGIN {r = 90 / s; printf "%.4f", r > 0.2 ? 0.2 : r}')" 202 \
+  "$BASE/v1/statistics/reports?prefix=K01&periodEnd=2026-10-31" --method POST --body-file "$STAT_REPORT" \
+  --header Content-Type=text/plain
 stream malformed-escape 1 5 400 "$BASE/" --path /v1/companies/%zz --header Sargs-Purpose=kyc
 stream bad-identifier 1 5 400 "$BASE/v1/companies/123" --header Sargs-Purpose=kyc
 stream bad-amount 1 2 400 "$BASE/v1/treasury/payments" --method POST --body-file "$OUT/payment-bad.json" \
@@ -127,11 +132,17 @@ printf 'seconds\trss_kb\theap_used_kb\told_used_kb\tnmt_total\tmalloc\tjava_heap
 snapshot() { # label
   nmt summary >"$OUT/nmt-$1.txt"; pmap -x "$PID" >"$OUT/pmap-$1.txt" 2>/dev/null || true
 }
+live() { # label: the live heap, by a class histogram (a full GC), the way to tell a leak from a lazy collector
+  jcmd "$PID" GC.class_histogram >"$OUT/histogram-$1.txt" 2>/dev/null || true
+  awk '/^Total/ {printf "%s live heap after a full GC: %d kB in %d objects\n", l, $3/1024, $2}' l="$1" \
+    "$OUT/histogram-$1.txt" | tee -a "$OUT/live.txt"
+}
 snapshot start
 started=$(date +%s) elapsed=0
 while [ "$elapsed" -le "$SECONDS_TOTAL" ]; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
-  heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | awk '/ heap +total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[K,]/,"",v); print v; exit}}')
+  # G1 prints one "heap total ..., used ..." line, the serial collector one per generation: sum them.
+  heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | awk '/(heap|generation) +total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[K,]/,"",v); u+=v}} END {if (u) print u}')
   old=$(jstat -gc "$PID" 2>/dev/null | awk 'NR==1 {for (i=1;i<=NF;i++) if ($i=="OU") c=i} NR==2 && c {printf "%.0f", $c}')
   cats=$(nmt summary | awk '
     function kb(s) { if (match(s, /committed=[0-9]+KB/)) return substr(s, RSTART+10, RLENGTH-12) + 0; return 0 }
@@ -142,12 +153,12 @@ while [ "$elapsed" -le "$SECONDS_TOTAL" ]; do
     END {printf "%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d", t, m, h, c, th, co, g, cm, i, o, s}')
   printf '%s\t%s\t%s\t%s\t%s\n' "$elapsed" "$rss" "${heap:--}" "${old:--}" "${cats:--}" >>"$OUT/samples.tsv"
   if [ "$elapsed" -ge "$WARMUP" ] && [ ! -f "$OUT/nmt-warm.txt" ]; then
-    snapshot warm; nmt baseline >/dev/null
+    live warm; snapshot warm; nmt baseline >/dev/null
   fi
   sleep "$SAMPLE"
   elapsed=$(($(date +%s) - started))
 done
-sleep 5; snapshot end; nmt summary.diff >"$OUT/nmt-diff.txt"
+sleep 5; live end; snapshot end; nmt summary.diff >"$OUT/nmt-diff.txt"
 for p in $CLIENTS; do wait "$p" || true; done
 uptime >>"$OUT/uptime.txt"
 if [ -n "$IN" ]; then
@@ -157,4 +168,5 @@ if [ -n "$IN" ]; then
 fi
 echo "reports and samples in $OUT (load: $(tr '\n' ' ' <"$OUT/uptime.txt"))"
 grep ': statuses' "$OUT/load.txt" || true
+cat "$OUT/live.txt" 2>/dev/null || true
 awk -F'\t' 'NR==2 {print "start RSS " $2 " kB, heap " $3 " kB"} NR>2 && $2>p {p=$2} END {print "end RSS " $2 " kB (peak " p "), heap " $3 " kB, old " $4 " kB"}' "$OUT/samples.tsv"
