@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --path} (a raw path sent byte for byte, for malformed ones a URI cannot hold), an
  * {@code http://} URL (plain HTTP, e.g. the management listener) and {@code --progress S} (a line
  * on stderr every S seconds). Several streams run in one JVM when their options are joined by
- * {@code --and}, each reporting under its {@code --name}. A connection the server closes is opened again until the run ends;
+ * {@code --and}, each reporting under its {@code --name}. {@code --max-response} raises the 1 MiB
+ * bound on an answer's body (a larger one is a client-side error). A connection the server closes is opened again until the run ends;
  * a close not announced with {@code Connection: close} counts as an error.
  *
  * <pre>
@@ -184,7 +185,7 @@ public final class LoadClient {
                 if (ssl != null) {
                     ch.pipeline().addLast(ssl.newHandler(ch.alloc(), o.host, o.port));
                 }
-                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
+                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(o.maxResponse),
                         new Driver(b, o, ssl, recorder, slot, end, done, due));
             }
         });
@@ -414,6 +415,7 @@ public final class LoadClient {
         boolean plain;
         int progress;
         String name;
+        int maxResponse = 1 << 20;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -444,9 +446,10 @@ public final class LoadClient {
                     case "--path" -> o.rawPath = v;
                     case "--progress" -> o.progress = Integer.parseInt(v);
                     case "--name" -> o.name = v;
+                    case "--max-response" -> o.maxResponse = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (expected: --url --ca --cert --key --header --connections --threads --seconds --warmup --pid"
-                            + " --method --body-file --unique-header --expect --rate --path --progress --name, streams joined by --and)");
+                            + " --method --body-file --unique-header --expect --rate --path --progress --name --max-response, streams joined by --and)");
                 }
             }
             java.net.URI uri = java.net.URI.create(o.url);
