@@ -2,6 +2,7 @@ package lv.sargs.gateway.lookup;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,8 @@ public final class LookupRoutes {
 
     /** The header naming why the data is needed; one of the client's configured purposes. */
     public static final String PURPOSE_HEADER = "Sargs-Purpose";
+    /** RFC 9211's header, as Netty's header names are: an AsciiString, hashed once. */
+    private static final AsciiString CACHE_STATUS = AsciiString.cached("Cache-Status");
     /** The role the lookup routes require. */
     public static final String ROLE = "lookup";
 
@@ -106,8 +109,7 @@ public final class LookupRoutes {
                     subject + ": " + source + " failed (" + answer.identifyingDetail() + ") and nothing usable is cached.");
             default -> {
                 return Response.of(HttpResponseStatus.OK, HttpConstants.APPLICATION_JSON, answer.body())
-                        .withHeader("Cache-Status", answer.cacheStatus())
-                        .withHeader(HttpHeaderNames.AGE, answer.ageSeconds())
+                        .withHeaders(CACHE_STATUS, answer.cacheStatus(), HttpHeaderNames.AGE, answer.ageSeconds())
                         .withCacheStatus(answer.logWord());
             }
         }
