@@ -26,6 +26,7 @@ public final class LookupRoutes {
 
     /** The header naming why the data is needed; one of the client's configured purposes. */
     public static final String PURPOSE_HEADER = "Sargs-Purpose";
+    private static final AsciiString PURPOSE_NAME = AsciiString.cached(PURPOSE_HEADER);
     /** RFC 9211's header, as Netty's header names are: an AsciiString, hashed once. */
     private static final AsciiString CACHE_STATUS = AsciiString.cached("Cache-Status");
     /** The role the lookup routes require. */
@@ -70,7 +71,7 @@ public final class LookupRoutes {
         }
         return lookup.lookup("company", "registrationNumber", regNo, companySections, "",
                         cacheRequest(request, start))
-                .thenApply(answer -> respond(request, "company", regNo, "company " + regNo, purpose, answer));
+                .thenApply(answer -> respond(request, "company", regNo, null, purpose, answer));
     }
 
     private CompletableFuture<Response> person(Request request) {
@@ -90,12 +91,14 @@ public final class LookupRoutes {
                         answer));
     }
 
-    private Response respond(Request request, String kind, String id, String subject, String purpose,
+    /** @param shown the subject as problem details name it, or null for {@code kind id} (made only when needed) */
+    private Response respond(Request request, String kind, String id, String shown, String purpose,
                              StandardAnswer answer) {
+        String subject = answer.httpStatus() == 200 ? null : subject(kind, id, shown);
         if (!audit.record(request.requestId(), request.client().name(), request.route(), kind, id, purpose,
                 answer.httpStatus())) {
             // No answer leaves without its audit record.
-            throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, subject
+            throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, subject(kind, id, shown)
                     + ": the lookup could not be recorded in the audit trail; try again later.");
         }
         String source = answer.identifyingSource();
@@ -115,8 +118,12 @@ public final class LookupRoutes {
         }
     }
 
+    private static String subject(String kind, String id, String shown) {
+        return shown != null ? shown : kind + " " + id;
+    }
+
     private String purpose(Request request) {
-        String purpose = request.headers().get(PURPOSE_HEADER);
+        String purpose = request.headers().get(PURPOSE_NAME);
         if (purpose == null || purpose.isBlank()) {
             throw new ProblemException(LookupProblem.PURPOSE_REQUIRED, "header " + PURPOSE_HEADER
                     + ": (missing) (expected: one of your purposes " + request.client().purposes() + ")");
