@@ -205,7 +205,12 @@ public final class Gateway {
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
                     capabilities, audit));
-            clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
+            if (client.tlsProvider().startsWith(lv.sargs.gateway.tls.ServerTlsContext.FALLBACK)) {
+                // OPENSSL asked for (or the default) but not loadable: serving, and saying so where the admin looks.
+                clientStatus.degraded("listening on " + client.address() + ", TLS " + client.tlsProvider());
+            } else {
+                clientStatus.ok("listening on " + client.address() + ", TLS " + client.tlsProvider());
+            }
             reloads.serve(client);
             phases.done("client listener");
             Logger.info("gateway started on {}: client listener {}, management listener {}", transport.name(),

@@ -108,6 +108,54 @@ class LookupsIT {
     }
 
     @Test
+    void everyLookupHitsIncludedLeavesItsOwnAuditRecord() throws Exception {
+        Company c = companies.get(41);
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> answer = company(c);
+            assertEquals(200, answer.statusCode(), answer.body());
+            if (i > 0) {
+                assertEquals("Sargs; hit", answer.headers().firstValue("Cache-Status").orElseThrow());
+            }
+            requestIds.add(answer.headers().firstValue("X-Request-Id").orElseThrow());
+        }
+
+        // Records are written by the trail's own thread in batches: wait for them to land.
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonNode> records = auditRecords(requestIds);
+        while (records.size() < requestIds.size() && System.nanoTime() < until) {
+            Thread.sleep(100);
+            records = auditRecords(requestIds);
+        }
+
+        assertEquals(requestIds.size(), records.size(), "one record per lookup, hits included: " + records);
+        for (JsonNode r : records) {
+            assertEquals("lookup", r.get("event").asText());
+            assertEquals("core-banking", r.get("client").asText());
+            assertEquals("kyc", r.get("purpose").asText());
+            assertEquals("200", r.get("outcome").asText());
+            assertEquals("/v1/companies/{regNo}", r.get("route").asText());
+        }
+    }
+
+    private static List<JsonNode> auditRecords(List<String> requestIds) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("data/audit"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("audit-\\d{6}\\.jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        JsonNode record = JSON.readTree(line);
+                        if (record.has("requestId") && requestIds.contains(record.get("requestId").asText())) {
+                            found.add(record);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
     void aRestartWithAWarmCacheServesWithoutARegisterCallAndTheFileHoldsNoDataInClear() throws Exception {
         Company c = companies.stream().skip(20).filter(x -> !x.officers().isEmpty()).findFirst().orElseThrow();
         assertEquals(200, company(c).statusCode());

@@ -106,7 +106,7 @@ final class ListenersReader {
         List<String> protocols = s.required("protocols", "[TLSv1.3, TLSv1.2] or a subset")
                 .flatMap(ListenersReader::protocols).orElse(null);
         TlsProvider provider = providerAllowed
-                ? s.optional("provider").flatMap(n -> n.parse(ListenersReader::provider)).orElse(TlsProvider.JDK)
+                ? s.optional("provider").flatMap(n -> n.parse(ListenersReader::provider)).orElse(TlsProvider.DEFAULT)
                 : TlsProvider.JDK;
         s.end();
         return s.problemsCount() > before ? null : new ServerTls(keyLabel, chain, clientCa, protocols, provider);

@@ -183,9 +183,7 @@ final class Exchange {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, r.status(),
                 Unpooled.wrappedBuffer(r.body()));
         HttpHeaders headers = response.headers();
-        if (r.headers() != null) {
-            headers.set(r.headers());
-        }
+        r.addHeadersTo(headers);
         if (r.contentType() != null) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
         }

@@ -1,7 +1,6 @@
 package lv.sargs.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
@@ -14,14 +13,16 @@ import io.netty.util.AsciiString;
 public final class Response {
 
     private static final byte[] EMPTY = new byte[0];
+    private static final Object[] NO_HEADERS = new Object[0];
 
     private final HttpResponseStatus status;
     private final AsciiString contentType;
     private final byte[] body;
-    private final HttpHeaders headers;
+    /** Extra headers as name, value, name, value…: a flat array, not a header map per answer. */
+    private final Object[] headers;
     private final String cacheStatus;
 
-    private Response(HttpResponseStatus status, AsciiString contentType, byte[] body, HttpHeaders headers,
+    private Response(HttpResponseStatus status, AsciiString contentType, byte[] body, Object[] headers,
                      String cacheStatus) {
         this.status = status;
         this.contentType = contentType;
@@ -32,7 +33,7 @@ public final class Response {
 
     /** {@code body} as is; the caller must not change the array afterwards. */
     public static Response of(HttpResponseStatus status, AsciiString contentType, byte[] body) {
-        return new Response(status, contentType, body, null, "-");
+        return new Response(status, contentType, body, NO_HEADERS, "-");
     }
 
     /** 200 with {@code value} serialised by the shared mapper (on the calling thread, not the event loop's if the route moved off it). */
@@ -51,17 +52,25 @@ public final class Response {
 
     /** A response without a body (e.g. 204). */
     public static Response empty(HttpResponseStatus status) {
-        return new Response(status, null, EMPTY, null, "-");
+        return new Response(status, null, EMPTY, NO_HEADERS, "-");
     }
 
     /** A copy with one more header. */
     public Response withHeader(CharSequence name, Object value) {
-        HttpHeaders copy = new DefaultHttpHeaders();
-        if (headers != null) {
-            copy.set(headers);
-        }
-        copy.add(name, value);
-        return new Response(status, contentType, body, copy, cacheStatus);
+        Object[] more = java.util.Arrays.copyOf(headers, headers.length + 2);
+        more[headers.length] = name;
+        more[headers.length + 1] = value;
+        return new Response(status, contentType, body, more, cacheStatus);
+    }
+
+    /** A copy with two more headers (one copy where two {@link #withHeader} calls would make two). */
+    public Response withHeaders(CharSequence name1, Object value1, CharSequence name2, Object value2) {
+        Object[] more = java.util.Arrays.copyOf(headers, headers.length + 4);
+        more[headers.length] = name1;
+        more[headers.length + 1] = value1;
+        more[headers.length + 2] = name2;
+        more[headers.length + 3] = value2;
+        return new Response(status, contentType, body, more, cacheStatus);
     }
 
     /** A copy whose request-log cache status is {@code cacheStatus} (e.g. {@code hit}, {@code miss}, {@code stale}). */
@@ -83,9 +92,11 @@ public final class Response {
         return body;
     }
 
-    /** Extra headers, or null. */
-    HttpHeaders headers() {
-        return headers;
+    /** Adds the extra headers, in the order they were given, to {@code out}. */
+    void addHeadersTo(HttpHeaders out) {
+        for (int i = 0; i < headers.length; i += 2) {
+            out.add((CharSequence) headers[i], headers[i + 1]);
+        }
     }
 
     public String cacheStatus() {

@@ -2,11 +2,13 @@ package lv.sargs.gateway.lookup;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import lv.sargs.gateway.http.Access;
 import lv.sargs.gateway.http.HttpConstants;
 import lv.sargs.gateway.http.ProblemException;
@@ -28,6 +30,9 @@ public final class LookupRoutes {
 
     /** The header naming why the data is needed; one of the client's configured purposes. */
     public static final String PURPOSE_HEADER = "Sargs-Purpose";
+    private static final AsciiString PURPOSE_NAME = AsciiString.cached(PURPOSE_HEADER);
+    /** RFC 9211's header, as Netty's header names are: an AsciiString, hashed once. */
+    private static final AsciiString CACHE_STATUS = AsciiString.cached("Cache-Status");
     /** The role the lookup routes require. */
     public static final String ROLE = "lookup";
 
@@ -73,8 +78,7 @@ public final class LookupRoutes {
         }
         return lookup.lookup("company", "registrationNumber", regNo, companySections, "",
                         cacheRequest(request, start))
-                .handle((answer, error) -> respond(request, start, "company", regNo, "company " + regNo, purpose,
-                        answer, error));
+                .handle((answer, error) -> respond(request, start, "company", regNo, null, purpose, answer, error));
     }
 
     private CompletableFuture<Response> person(Request request) {
@@ -94,21 +98,22 @@ public final class LookupRoutes {
                         "person " + code.formatted(), purpose, answer, error));
     }
 
-    private Response respond(Request request, long start, String kind, String id, String subject, String purpose,
+    /** @param shown the subject as problem details name it, or null for {@code kind id} (made only when needed) */
+    private Response respond(Request request, long start, String kind, String id, String shown, String purpose,
                              StandardAnswer answer, Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof FeeBudgetExhaustedException e) {
-                throw feeBudgetExhausted(subject, e);
+                throw feeBudgetExhausted(subject(kind, id, shown), e);
             }
-            throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+            throw error instanceof RuntimeException r ? r : new CompletionException(error);
         }
         latency.recordNanos(System.nanoTime() - start);
+        String subject = answer.httpStatus() == 200 ? null : subject(kind, id, shown);
         if (!audit.record(request.requestId(), request.client().name(), request.route(), kind, id, purpose,
                 answer.httpStatus())) {
             // No answer leaves without its audit record.
-            throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, subject
+            throw new ProblemException(ProblemType.AUDIT_UNAVAILABLE, subject(kind, id, shown)
                     + ": the lookup could not be recorded in the audit trail; try again later.");
         }
         String source = answer.identifyingSource();
@@ -122,8 +127,7 @@ public final class LookupRoutes {
                     subject + ": " + source + " failed (" + answer.identifyingDetail() + ") and nothing usable is cached.");
             default -> {
                 return Response.of(HttpResponseStatus.OK, HttpConstants.APPLICATION_JSON, answer.body())
-                        .withHeader("Cache-Status", answer.cacheStatus())
-                        .withHeader(HttpHeaderNames.AGE, answer.ageSeconds())
+                        .withHeaders(CACHE_STATUS, answer.cacheStatus(), HttpHeaderNames.AGE, answer.ageSeconds())
                         .withCacheStatus(answer.logWord());
             }
         }
@@ -154,8 +158,12 @@ public final class LookupRoutes {
         return cents / 100 + "." + (cents % 100 < 10 ? "0" : "") + cents % 100;
     }
 
+    private static String subject(String kind, String id, String shown) {
+        return shown != null ? shown : kind + " " + id;
+    }
+
     private String purpose(Request request) {
-        String purpose = request.headers().get(PURPOSE_HEADER);
+        String purpose = request.headers().get(PURPOSE_NAME);
         if (purpose == null || purpose.isBlank()) {
             throw new ProblemException(LookupProblem.PURPOSE_REQUIRED, "header " + PURPOSE_HEADER
                     + ": (missing) (expected: one of your purposes " + request.client().purposes() + ")");

@@ -134,6 +134,20 @@ public final class PartLookup {
         return outcome;
     }
 
+    /**
+     * Whether {@link #lookup} would settle the part cached under {@code cacheKey} as a hit with
+     * exactly {@code expected}: the cache still holds that entry and it is servable to
+     * {@code request} at {@code nowMillis}. Counts nothing; see {@link #countHit}.
+     */
+    boolean stillHit(String cacheKey, CachedAnswer expected, LookupRequest request, long nowMillis) {
+        return cache.get(cacheKey).orElse(null) == expected && servable(expected, request, nowMillis);
+    }
+
+    /** Counts one hit of {@code part} (a register call and its fee saved), as {@link #lookup} does for a hit. */
+    void countHit(RegisterPart part) {
+        counters(part).saved(part.feeCents());
+    }
+
     private static boolean servable(CachedAnswer a, LookupRequest request, long now) {
         if (request.fresh() || !a.isFresh(now)) {
             return false;

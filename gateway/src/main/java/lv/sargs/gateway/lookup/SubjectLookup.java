@@ -25,9 +25,14 @@ public final class SubjectLookup {
 
     /**
      * An answer whose every section was a cache hit, kept with the exact cached entries it was
-     * built from: while the cache hands out those same entries, the bytes are the same.
+     * built from and their cache keys: while the cache hands out those same entries, the bytes are
+     * the same, and a repeat ask is answered from here without settling each part again.
+     *
+     * @param parts the cached entry of each section, null for an unconnected one
+     * @param cacheKeys each section's cache key, null for an unconnected one
      */
-    private record Assembled(CachedAnswer[] parts, String subjectExtra, StandardAnswer answer) {
+    private record Assembled(List<AnswerPart> sections, CachedAnswer[] parts, String[] cacheKeys, String subjectExtra,
+                             StandardAnswer answer) {
 
         boolean builtFrom(List<PartOutcome> outcomes, String extra) {
             if (!subjectExtra.equals(extra)) {
@@ -62,6 +67,11 @@ public final class SubjectLookup {
      */
     public CompletableFuture<StandardAnswer> lookup(String kind, String idField, String id, List<AnswerPart> sections,
                                                     String subjectExtra, LookupRequest request) {
+        String key = kind + ':' + id;
+        StandardAnswer again = keptHit(key, sections, subjectExtra, request);
+        if (again != null) {
+            return CompletableFuture.completedFuture(again);
+        }
         List<CompletableFuture<PartOutcome>> settling = new ArrayList<>(sections.size());
         for (AnswerPart section : sections) {
             settling.add(section.register()
@@ -72,7 +82,7 @@ public final class SubjectLookup {
         return CompletableFuture.allOf(settling.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
             List<PartOutcome> outcomes = new ArrayList<>(settling.size());
             settling.forEach(f -> outcomes.add(f.join()));
-            return answer(kind + ':' + id, idField, id, subjectExtra, sections, outcomes, kind);
+            return answer(key, idField, id, subjectExtra, sections, outcomes, kind);
         });
     }
 
@@ -88,8 +98,10 @@ public final class SubjectLookup {
         }
         StandardAnswer fresh = StandardAnswer.assemble(kind, idField, id, subjectExtra, sections, outcomes, now);
         CachedAnswer[] from = new CachedAnswer[outcomes.size()];
+        String[] keys = new String[from.length];
         for (int i = 0; i < from.length; i++) {
             from[i] = outcomes.get(i).answer();
+            keys[i] = sections.get(i).register().map(r -> r.key().cacheKey(id)).orElse(null);
         }
         if (assembled.size() >= maxAssembled && !assembled.containsKey(key)) {
             // Approximate eviction, as in the answer cache's hot layer: cheap, and only costs a rebuild.
@@ -98,8 +110,45 @@ public final class SubjectLookup {
                 assembled.remove(it.next());
             }
         }
-        assembled.put(key, new Assembled(from, subjectExtra, fresh));
+        assembled.put(key, new Assembled(sections, from, keys, subjectExtra, fresh));
         return fresh;
+    }
+
+    /**
+     * The kept all-hit answer about {@code key}, aged to now, when every one of its sections would
+     * be a hit again: the cache still holds the very entries it was built from and each is
+     * servable to this request. Counts each section's hit as {@link PartLookup} would; null
+     * (nothing counted) when any section needs settling.
+     */
+    private StandardAnswer keptHit(String key, List<AnswerPart> sections, String subjectExtra, LookupRequest request) {
+        Assembled kept = assembled.get(key);
+        if (kept == null || !kept.subjectExtra().equals(subjectExtra)
+                || (kept.sections() != sections && !kept.sections().equals(sections))) {
+            return null;
+        }
+        long now = clockMillis.getAsLong();
+        CachedAnswer[] from = kept.parts();
+        String[] keys = kept.cacheKeys();
+        for (int i = 0; i < from.length; i++) {
+            if (keys[i] != null && !parts.stillHit(keys[i], from[i], request, now)) {
+                return null;
+            }
+        }
+        long age = 0;
+        for (int i = 0; i < from.length; i++) {
+            if (keys[i] != null) {
+                parts.countHit(sections.get(i).register().get());
+            }
+            if (from[i] != null) {
+                age = Math.max(age, from[i].ageSeconds(now));
+            }
+        }
+        StandardAnswer aged = kept.answer().withAgeSeconds(age);
+        if (aged != kept.answer()) {
+            // Kept aged: the rest of this second's asks reuse it instead of making their own.
+            assembled.replace(key, kept, new Assembled(sections, from, keys, subjectExtra, aged));
+        }
+        return aged;
     }
 
     /** Whether every connected section was served from the cache (unconnected ones never change). */

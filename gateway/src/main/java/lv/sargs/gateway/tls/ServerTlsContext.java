@@ -54,12 +54,15 @@ public final class ServerTlsContext {
         return build(path, tls, SslContextBuilder.forServer(keyManager).sslProvider(SslProvider.JDK));
     }
 
+    /** How {@link Built#provider()} starts when OPENSSL was asked for and JDK runs instead. */
+    public static final String FALLBACK = "JDK (OPENSSL unavailable: ";
+
     /** A built context and the provider it runs, for logs and the status model. */
     public record Built(SslContext context, String provider) {
     }
 
     /**
-     * The context with {@link ServerTls#provider()}: OPENSSL falls back to JDK, with a WARN naming
+     * The context with {@link ServerTls#provider()}: OPENSSL falls back to JDK, with an ERROR naming
      * why, when BoringSSL cannot be loaded on this machine.
      *
      * @param path the config path of these settings, for messages, e.g. {@code listeners.client.tls}
@@ -77,8 +80,11 @@ public final class ServerTlsContext {
                 return new Built(new TicketRotatingContext(context, tickets), provider);
             }
             String why = String.valueOf(OpenSsl.unavailabilityCause());
-            Logger.warn("{}.provider: OPENSSL is unavailable on this machine ({}); falling back to JDK", path, why);
-            return new Built(forServer(path, tls, key.keyManager()), "JDK (OPENSSL unavailable: " + why + ")");
+            // Never silent: an ERROR at start-up and a DEGRADED listener until the admin decides.
+            Logger.error("{}.provider: OPENSSL (BoringSSL) cannot be loaded on this machine ({}); serving with JDK"
+                    + " at a higher CPU cost per request (expected: the gateway's own netty-tcnative for this platform;"
+                    + " set {}.provider: JDK to choose JDK deliberately)", path, why, path);
+            return new Built(forServer(path, tls, key.keyManager()), FALLBACK + why + ")");
         }
         return new Built(forServer(path, tls, key.keyManager()), "JDK");
     }

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(Cidr.parse("127.0.0.1/32")), c.clientListener().allowList());
         assertEquals("sargs-listener", c.clientListener().tls().keyLabel());
         assertEquals(List.of("TLSv1.3", "TLSv1.2"), c.clientListener().tls().protocols());
-        assertEquals(TlsProvider.JDK, c.clientListener().tls().provider(), "the default provider");
+        assertEquals(TlsProvider.OPENSSL, c.clientListener().tls().provider(), "the default provider");
         assertEquals(new Limits(16 * 1024, 1024 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(10), 64, 256,
                 Duration.ofSeconds(3)), c.clientListener().limits());
         assertTrue(c.managementListener().tls().isEmpty());
@@ -79,6 +79,8 @@ class ConfigLoaderTest {
         ConfigFixture f = new ConfigFixture(dir);
         String yaml = f.yaml().replace("protocols: [TLSv1.3, TLSv1.2]", "protocols: [TLSv1.3, TLSv1.2]\n      provider: OPENSSL");
         assertEquals(TlsProvider.OPENSSL, loader.parse(yaml, "sargs.yaml").clientListener().tls().provider());
+        String jdk = f.yaml().replace("protocols: [TLSv1.3, TLSv1.2]", "protocols: [TLSv1.3, TLSv1.2]\n      provider: JDK");
+        assertEquals(TlsProvider.JDK, loader.parse(jdk, "sargs.yaml").clientListener().tls().provider(), "JDK stays selectable");
     }
 
     @Test

@@ -68,7 +68,7 @@ class ReferenceConfigTest {
         }
 
         assertEquals(new Endpoint("0.0.0.0", 8443), c.clientListener().bind());
-        assertEquals(TlsProvider.JDK, c.clientListener().tls().provider());
+        assertEquals(TlsProvider.OPENSSL, c.clientListener().tls().provider());
         assertEquals(new Endpoint("127.0.0.1", 9090), c.managementListener().bind());
         assertTrue(c.managementListener().tls().isEmpty());
         assertEquals("core-banking", c.clients().get(0).name());

@@ -1,5 +1,6 @@
 package lv.sargs.gateway.lookup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -34,12 +35,14 @@ class SubjectLookupTest {
     private ScheduledExecutorService timer;
     private AnswerCache cache;
     private SubjectLookup lookup;
+    private Metrics metrics;
 
     @BeforeEach
     void open() {
         timer = Executors.newSingleThreadScheduledExecutor();
         cache = AnswerCache.open(dir.resolve("c.mv.db"), "k".repeat(64).toCharArray(), 1000, 100, 1000);
-        lookup = new SubjectLookup(new PartLookup(cache, timer, clock::get, System::nanoTime, new Metrics()),
+        metrics = new Metrics();
+        lookup = new SubjectLookup(new PartLookup(cache, timer, clock::get, System::nanoTime, metrics),
                 r -> DAY, clock::get, 100);
     }
 
@@ -142,5 +145,123 @@ class SubjectLookupTest {
         assertEquals(200, answer.httpStatus());
         assertTrue(answer.cacheStatus().contains("partial"), answer.cacheStatus());
         assertEquals("timed-out", JSON.readTree(answer.body()).at("/parts/beneficialOwners/status").asText());
+    }
+
+    private static final String ID = "40003521600";
+
+    private StandardAnswer ask(List<AnswerPart> sections, LookupRequest request) {
+        return lookup.lookup("company", "registrationNumber", ID, sections, "", request).join();
+    }
+
+    private static LookupRequest maxAge(long seconds) {
+        return new LookupRequest(seconds, false, System.nanoTime() + Duration.ofSeconds(3).toNanos());
+    }
+
+    private long saved() {
+        return metrics.counters("sargs_register_calls_saved_total").values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Test
+    void aKeptAnswerIsByteIdenticalToOneAssembledFromTheSameEntriesWithItsOwnAge() throws Exception {
+        ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{\"name\":\"Bērziņš \\\"un\\\" partneri\"}"));
+        ScriptedRegister owners = new ScriptedRegister(id -> ScriptedRegister.found("[{\"name\":\"A\"}]")) {
+            private final PartKey key = new PartKey("viss", "beneficial-owners");
+
+            @Override
+            public PartKey key() {
+                return key;
+            }
+        };
+        List<AnswerPart> sections = List.of(AnswerPart.of("registration", entity), AnswerPart.of("beneficialOwners", owners),
+                AnswerPart.notConnected("contacts", "source not connected"));
+        ask(sections, Duration.ofSeconds(3));
+        ask(sections, Duration.ofSeconds(3));
+        clock.addAndGet(42_500);
+
+        StandardAnswer kept = ask(sections, Duration.ofSeconds(3));
+        List<PartOutcome> outcomes = List.of(
+                new PartOutcome(PartOutcome.Status.HIT, cache.get(entity.key().cacheKey(ID)).orElseThrow(), false, ""),
+                new PartOutcome(PartOutcome.Status.HIT, cache.get(owners.key().cacheKey(ID)).orElseThrow(), false, ""),
+                new PartOutcome(PartOutcome.Status.UNAVAILABLE, null, false, "source not connected"));
+        StandardAnswer assembled = StandardAnswer.assemble("company", "registrationNumber", ID, "", sections, outcomes,
+                clock.get());
+
+        assertArrayEquals(assembled.body(), kept.body(), "the kept bytes are the assembled bytes");
+        assertEquals(assembled, new StandardAnswer(kept.httpStatus(), assembled.body(), kept.cacheStatus(),
+                kept.ageSeconds(), kept.identifyingSource(), kept.identifyingDetail(), kept.logWord()));
+        assertEquals(42, kept.ageSeconds());
+        assertEquals("Sargs; hit", kept.cacheStatus());
+        assertEquals("hit", kept.logWord());
+        assertEquals(1, entity.calls.get());
+        assertEquals(1, owners.calls.get());
+    }
+
+    @Test
+    void aKeptAnswerCountsEveryPartsHitAsSettlingWould() {
+        ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{}"));
+        List<AnswerPart> sections = List.of(AnswerPart.of("registration", entity),
+                AnswerPart.notConnected("contacts", "not connected"));
+        ask(sections, Duration.ofSeconds(3));
+        ask(sections, Duration.ofSeconds(3));
+        long before = saved();
+
+        for (int i = 0; i < 5; i++) {
+            ask(sections, Duration.ofSeconds(3));
+        }
+
+        assertEquals(before + 5, saved(), "one saved call per hit of the connected section");
+        assertEquals(1, entity.calls.get());
+    }
+
+    @Test
+    void aKeptAnswerIsNotServedPastTheClientsMaxAgeNorToNoCache() {
+        ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{\"v\":1}"));
+        List<AnswerPart> sections = List.of(AnswerPart.of("registration", entity));
+        ask(sections, Duration.ofSeconds(3));
+        ask(sections, Duration.ofSeconds(3));
+        clock.addAndGet(30_000);
+
+        assertEquals("Sargs; hit", ask(sections, maxAge(60)).cacheStatus());
+        StandardAnswer tooOld = ask(sections, maxAge(10));
+        assertEquals("Sargs; fwd=uri-miss; stored", tooOld.cacheStatus());
+        assertEquals(0, tooOld.ageSeconds());
+        assertEquals(2, entity.calls.get(), "max-age=10 asked the register");
+        StandardAnswer noCache = ask(sections, new LookupRequest(-1, true, System.nanoTime() + Duration.ofSeconds(3).toNanos()));
+        assertEquals("Sargs; fwd=uri-miss; stored", noCache.cacheStatus());
+        assertEquals(3, entity.calls.get(), "no-cache asked the register");
+    }
+
+    @Test
+    void aPurgedSubjectIsNeverServedFromTheKeptAnswer() throws Exception {
+        ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{\"v\":1}"));
+        List<AnswerPart> sections = List.of(AnswerPart.of("registration", entity));
+        ask(sections, Duration.ofSeconds(3));
+        assertEquals("Sargs; hit", ask(sections, Duration.ofSeconds(3)).cacheStatus());
+
+        cache.purge(entity.key().cacheKey(ID));
+        entity.answer = id -> ScriptedRegister.found("{\"v\":2}");
+        StandardAnswer after = ask(sections, Duration.ofSeconds(3));
+
+        assertEquals(2, entity.calls.get(), "the purged subject is asked again");
+        assertEquals(2, JSON.readTree(after.body()).at("/parts/registration/data/v").asInt());
+    }
+
+    @Test
+    void aKeptAnswerAgesSecondBySecondAndSharesItsBytes() {
+        ScriptedRegister entity = new ScriptedRegister(id -> ScriptedRegister.found("{}"));
+        List<AnswerPart> sections = List.of(AnswerPart.of("registration", entity));
+        ask(sections, Duration.ofSeconds(3));
+        StandardAnswer first = ask(sections, Duration.ofSeconds(3));
+        clock.addAndGet(5_000);
+        StandardAnswer five = ask(sections, Duration.ofSeconds(3));
+        StandardAnswer fiveAgain = ask(sections, Duration.ofSeconds(3));
+        clock.addAndGet(1_000);
+        StandardAnswer six = ask(sections, Duration.ofSeconds(3));
+
+        assertEquals(0, first.ageSeconds());
+        assertEquals(5, five.ageSeconds());
+        assertSame(five, fiveAgain, "one aged answer per second, not one per ask");
+        assertEquals(6, six.ageSeconds());
+        assertSame(first.body(), six.body());
     }
 }

@@ -39,7 +39,8 @@ public final class Demo {
     public static void main(String[] args) throws IOException {
         PrintStream out = System.out;
         String vissFault = null;
-        TlsProvider tlsProvider = TlsProvider.JDK;
+        // Null: the shipped default (OPENSSL); the flag picks one for side-by-side load scenarios.
+        TlsProvider tlsProvider = null;
         boolean usage = args.length < 2 || args.length % 2 != 0 || !args[0].equals("--dir");
         for (int i = 2; !usage && i < args.length; i += 2) {
             if (args[i].equals("--viss-fault")) {

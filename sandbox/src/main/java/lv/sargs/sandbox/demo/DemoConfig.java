@@ -17,17 +17,20 @@ public final class DemoConfig {
 
     /** The config, with {@code sections} (top-level YAML, e.g. the lookups section) appended. */
     static String yaml(DemoPki pki, Path dataDirectory, String sections) {
-        return yaml(pki, dataDirectory, sections, TlsProvider.JDK);
+        return yaml(pki, dataDirectory, sections, (TlsProvider) null);
     }
 
-    /** As {@link #yaml(DemoPki, Path, String)}, the client listener on {@code provider} (for load scenarios). */
+    /**
+     * As {@link #yaml(DemoPki, Path, String)}, the client listener on {@code provider} (for load
+     * scenarios); null leaves the setting out, so the listener runs the shipped default (OPENSSL).
+     */
     static String yaml(DemoPki pki, Path dataDirectory, String sections, TlsProvider provider) {
         return yaml(pki, dataDirectory, sections, CLIENT_PORT, MANAGEMENT_PORT, provider);
     }
 
     /** As the demo's, on the given ports (0 for any free one, as tests bind). */
     public static String yaml(DemoPki pki, Path dataDirectory, String sections, int clientPort, int managementPort) {
-        return yaml(pki, dataDirectory, sections, clientPort, managementPort, TlsProvider.JDK);
+        return yaml(pki, dataDirectory, sections, clientPort, managementPort, null);
     }
 
     private static String yaml(DemoPki pki, Path dataDirectory, String sections, int clientPort, int managementPort,
@@ -44,8 +47,7 @@ public final class DemoConfig {
                       keyLabel: %s
                       certificateChain: %s
                       clientCa: %s
-                      protocols: [TLSv1.3, TLSv1.2]
-                      provider: %s
+                      protocols: [TLSv1.3, TLSv1.2]%s
                     limits:
                       maxHeaderSize: 16KiB
                       maxBodySize: 10MiB
@@ -74,7 +76,8 @@ public final class DemoConfig {
                 dataDirectory: %s
                 shutdown:
                   grace: 5s
-                """.formatted(clientPort, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile, provider,
+                """.formatted(clientPort, DemoPki.LISTENER_KEY, pki.listenerChain, pki.caFile,
+                provider == null ? "" : "\n      provider: " + provider,
                 managementPort,
                 DemoPki.CLIENT, pki.clientFingerprint, dataDirectory) + sections;
     }
