@@ -1,5 +1,6 @@
 package lv.sargs.gateway.admission;
 
+import lv.sargs.gateway.logging.RateLimitedWarning;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import lv.sargs.gateway.logging.RateLimitedWarning;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +43,7 @@ public final class AuditTrail implements AutoCloseable {
     private final Clock clock;
     private final StatusReporter status;
     private final BlockingQueue<Entry> queue;
+    private final RateLimitedWarning refusalLine = new RateLimitedWarning(Duration.ofSeconds(10));
     private final LongAdder refused = new LongAdder();
     private final KeyUses keyUses;
     private final java.util.List<java.util.function.Consumer<AuditRecord>> observers =
@@ -276,7 +279,8 @@ public final class AuditTrail implements AutoCloseable {
             pushedBack = true;
             status.degraded("queue full: records refused, their requests answered 503");
         }
-        Logger.error("ALARM audit trail: a '{}' record was refused ({}); its request fails with 503",
+        // Refusals come in floods exactly when the trail is overloaded: one line per interval, counted.
+        refusalLine.error("ALARM audit trail: a '{}' record was refused ({}); its request fails with 503",
                 record.event().wireName(), failure != null ? failure : "queue full");
     }
 

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import lv.sargs.gateway.admission.ClientVerdict;
-import lv.sargs.gateway.admission.RateLimitedWarning;
+import lv.sargs.gateway.logging.RateLimitedWarning;
 import lv.sargs.gateway.config.BodyLimits;
 import lv.sargs.gateway.admission.RecognizedClient;
 import lv.sargs.gateway.admission.UnrecognizedClient;

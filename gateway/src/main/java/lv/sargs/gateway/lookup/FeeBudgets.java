@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import lv.sargs.gateway.admission.RateLimitedWarning;
+import lv.sargs.gateway.logging.RateLimitedWarning;
 import lv.sargs.gateway.metrics.Metrics;
 
 /**

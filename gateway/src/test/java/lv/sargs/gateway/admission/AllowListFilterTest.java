@@ -1,5 +1,6 @@
 package lv.sargs.gateway.admission;
 
+import lv.sargs.gateway.logging.RateLimitedWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

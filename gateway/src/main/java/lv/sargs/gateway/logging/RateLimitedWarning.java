@@ -1,4 +1,4 @@
-package lv.sargs.gateway.admission;
+package lv.sargs.gateway.logging;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -6,8 +6,8 @@ import java.util.function.LongSupplier;
 import org.tinylog.Logger;
 
 /**
- * A WARN line that is written at most once per interval, from any thread, and tells how many
- * similar lines it held back since the last one, so a flood of refusals cannot flood the log.
+ * A WARN (or ERROR) line that is written at most once per interval, from any thread, and tells how
+ * many similar lines it held back since the last one, so a flood of refusals cannot flood the log.
  */
 public final class RateLimitedWarning {
 
@@ -35,6 +35,15 @@ public final class RateLimitedWarning {
      * @return whether the line was written
      */
     public boolean warn(String message, Object... arguments) {
+        return write(false, message, arguments);
+    }
+
+    /** As {@link #warn}, at ERROR: for alarms whose every occurrence is counted elsewhere (metrics). */
+    public boolean error(String message, Object... arguments) {
+        return write(true, message, arguments);
+    }
+
+    private boolean write(boolean error, String message, Object... arguments) {
         long now = nanoClock.getAsLong();
         long next = nextAllowedNanos.get();
         if (now - next < 0 || !nextAllowedNanos.compareAndSet(next, now + intervalNanos)) {
@@ -42,16 +51,17 @@ public final class RateLimitedWarning {
             return false;
         }
         long held = suppressed.getAndSet(0);
-        if (held == 0) {
-            Logger.warn(message, arguments);
+        String line = held == 0 ? message : message + " (" + held + " similar lines suppressed)";
+        if (error) {
+            Logger.error(line, arguments);
         } else {
-            Logger.warn(message + " (" + held + " similar lines suppressed)", arguments);
+            Logger.warn(line, arguments);
         }
         return true;
     }
 
     /** Lines held back since the last one written. */
-    long suppressedSinceLastLine() {
+    public long suppressedSinceLastLine() {
         return suppressed.get();
     }
 }
