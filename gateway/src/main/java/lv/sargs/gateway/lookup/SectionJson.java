@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import lv.sargs.gateway.upstream.JsonBodies;
 
 /**
  * The tools every register's mapping into the banks' standard structure uses: read the register's
@@ -45,10 +46,8 @@ public final class SectionJson {
                         + (node == null ? "nothing" : node.getNodeType()));
             }
             return node;
-        } catch (JsonProcessingException e) {
-            throw new RegisterAnswerException("the register's answer is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new RegisterAnswerException("the register's answer cannot be read: " + e.getMessage());
+            throw new RegisterAnswerException("the register's answer is not JSON: " + JsonBodies.describe(e));
         }
     }
 

@@ -151,6 +151,6 @@ final class Pain001Writer {
     }
 
     private static TreasuryException invalid(List<String> problems) {
-        return new TreasuryException(TreasuryException.Code.INVALID_DOCUMENT, "payment JSON: " + String.join("; ", problems));
+        return new TreasuryException(TreasuryException.Code.INVALID_DOCUMENT, "payment JSON: " + TreasuryRules.listed(problems));
     }
 }

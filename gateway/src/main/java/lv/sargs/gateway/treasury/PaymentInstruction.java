@@ -6,8 +6,11 @@ import static lv.sargs.gateway.treasury.xml.Elements.text;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import lv.sargs.gateway.text.ClientValues;
 import lv.sargs.gateway.treasury.xml.Elements;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,6 +26,8 @@ import org.w3c.dom.Element;
  */
 record PaymentInstruction(String msgId, String nbOfTxs, BigDecimal ctrlSum, List<Batch> batches) {
 
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
     /** One PmtInf block. */
     record Batch(String pmtInfId, String method, String nbOfTxs, BigDecimal ctrlSum, LocalDate executionDate,
                  String debtorIban, String debtorAgentBic, Element ultimateDebtor, List<Transfer> transfers) {
@@ -37,6 +42,7 @@ record PaymentInstruction(String msgId, String nbOfTxs, BigDecimal ctrlSum, List
         Element root = Elements.at(doc.getDocumentElement(), "CstmrCdtTrfInitn").orElseThrow();
         List<Batch> batches = new ArrayList<>();
         for (Element pmtInf : children(root, "PmtInf")) {
+            LocalDate executionDate = day(required(pmtInf, "ReqdExctnDt"), "PmtInf[" + batches.size() + "]");
             List<Transfer> transfers = new ArrayList<>();
             for (Element tx : children(pmtInf, "CdtTrfTxInf")) {
                 List<String[]> codes = new ArrayList<>();
@@ -54,13 +60,29 @@ record PaymentInstruction(String msgId, String nbOfTxs, BigDecimal ctrlSum, List
             }
             batches.add(new Batch(required(pmtInf, "PmtInfId"), required(pmtInf, "PmtMtd"),
                     text(pmtInf, "NbOfTxs").orElse(null), text(pmtInf, "CtrlSum").map(BigDecimal::new).orElse(null),
-                    LocalDate.parse(required(pmtInf, "ReqdExctnDt")),
+                    executionDate,
                     text(pmtInf, "DbtrAcct", "Id", "IBAN").orElse(null),
                     text(pmtInf, "DbtrAgt", "FinInstnId", "BIC").orElse(null),
                     Elements.child(pmtInf, "UltmtDbtr").orElse(null), transfers));
         }
         return new PaymentInstruction(required(root, "GrpHdr", "MsgId"), required(root, "GrpHdr", "NbOfTxs"),
                 text(root, "GrpHdr", "CtrlSum").map(BigDecimal::new).orElse(null), batches);
+    }
+
+    /**
+     * The requested day: the schema's date type also admits a time zone and years past 9999, which
+     * name no Treasury business day, so those are refused here in the document's terms.
+     */
+    private static LocalDate day(String text, String at) {
+        if (DAY.matcher(text).matches()) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                // Falls through to the refusal: the schema checks the calendar, this is only a second guard.
+            }
+        }
+        throw new TreasuryException(TreasuryException.Code.INVALID_DOCUMENT, "pain.001 " + at + ".ReqdExctnDt: "
+                + ClientValues.forAnswer(text) + " (expected: a day as YYYY-MM-DD, without a time zone)");
     }
 
     /** Every EndToEndId in document order. */

@@ -14,6 +14,7 @@ import lv.sargs.gateway.http.ProblemException;
 import lv.sargs.gateway.http.Request;
 import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
+import lv.sargs.gateway.text.ClientValues;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
 
 /**
@@ -85,7 +86,7 @@ public final class TreasuryRoutes {
             return LocalDate.parse(date == null ? "" : date);
         } catch (DateTimeParseException e) {
             throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT,
-                    "date: '" + date + "' (expected: a closed day as YYYY-MM-DD)");
+                    "date: " + ClientValues.forAnswer(date) + " (expected: a closed day as YYYY-MM-DD)");
         }
     }
 
@@ -95,7 +96,8 @@ public final class TreasuryRoutes {
             return after == null ? 0 : Long.parseLong(after);
         } catch (NumberFormatException e) {
             throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT,
-                    "after: '" + after + "' (expected: the 'next' cursor of an earlier answer, or 0)");
+                    "after: " + ClientValues.forAnswer(after)
+                    + " (expected: the 'next' cursor of an earlier answer, or 0)");
         }
     }
 

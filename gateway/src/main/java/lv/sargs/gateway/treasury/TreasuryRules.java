@@ -157,4 +157,16 @@ final class TreasuryRules {
     private static boolean isTreasuryBic(String bic) {
         return TREASURY_BIC.equals(bic) || (TREASURY_BIC + "XXX").equals(bic);
     }
+
+    /** The most problems one answer lists: enough to fix a document, bounded however many transfers it has. */
+    static final int MAX_LISTED = 8;
+
+    /** {@code problems} for a problem detail: the first {@link #MAX_LISTED}, then how many more there are. */
+    static String listed(List<String> problems) {
+        if (problems.size() <= MAX_LISTED) {
+            return String.join("; ", problems);
+        }
+        return String.join("; ", problems.subList(0, MAX_LISTED)) + "; and " + (problems.size() - MAX_LISTED)
+                + " more problems of the same document";
+    }
 }

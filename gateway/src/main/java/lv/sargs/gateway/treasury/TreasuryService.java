@@ -124,7 +124,7 @@ public final class TreasuryService implements AutoCloseable {
             List<String> problems = TreasuryRules.problems(instruction, today());
             if (!problems.isEmpty()) {
                 throw new TreasuryException(Code.INVALID_PAYMENT, "pain.001 " + instruction.msgId() + ": "
-                        + String.join("; ", problems));
+                        + TreasuryRules.listed(problems));
             }
             Payment payment = new Payment(ids.paymentId(), caller.name(), idempotencyKey, digest, instruction.msgId(),
                     instruction.pmtInfIds(), instruction.endToEndIds(), pain001,

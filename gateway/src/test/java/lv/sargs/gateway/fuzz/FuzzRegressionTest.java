@@ -1,5 +1,6 @@
 package lv.sargs.gateway.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -11,7 +12,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.Set;
+import java.util.stream.Collectors;
 import lv.sargs.gateway.http.HttpFuzzTargets;
+import lv.sargs.gateway.lookup.fpr.FprFuzzTargets;
+import lv.sargs.gateway.lookup.vid.VidFuzzTargets;
+import lv.sargs.gateway.lookup.viss.VissFuzzTargets;
+import lv.sargs.gateway.treasury.TreasuryFuzzTargets;
+import lv.sargs.gateway.upstream.oauth.OAuthFuzzTargets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,11 +50,30 @@ class FuzzRegressionTest {
                 Arguments.of("Target", (Target) HttpFuzzTargets.Target::fuzzerTestOneInput),
                 Arguments.of("StrictJsonBody", (Target) HttpFuzzTargets.StrictJsonBody::fuzzerTestOneInput),
                 Arguments.of("Identifiers", (Target) FuzzTargets.Identifiers::fuzzerTestOneInput),
+                Arguments.of("PaymentJson", (Target) TreasuryFuzzTargets.PaymentJson::fuzzerTestOneInput),
                 Arguments.of("Pain001", (Target) FuzzTargets.Pain001::fuzzerTestOneInput),
                 Arguments.of("Pain002", (Target) FuzzTargets.Pain002::fuzzerTestOneInput),
+                Arguments.of("Camt052", (Target) FuzzTargets.Camt052::fuzzerTestOneInput),
                 Arguments.of("Camt053", (Target) FuzzTargets.Camt053::fuzzerTestOneInput),
+                Arguments.of("Camt054", (Target) FuzzTargets.Camt054::fuzzerTestOneInput),
                 Arguments.of("StatisticsReport", (Target) FuzzTargets.StatisticsReport::fuzzerTestOneInput),
-                Arguments.of("Config", (Target) FuzzTargets.Config::fuzzerTestOneInput));
+                Arguments.of("LbReply", (Target) FuzzTargets.LbReply::fuzzerTestOneInput),
+                Arguments.of("Config", (Target) FuzzTargets.Config::fuzzerTestOneInput),
+                Arguments.of("VissAnswer", (Target) VissFuzzTargets.VissAnswer::fuzzerTestOneInput),
+                Arguments.of("FprAnswer", (Target) FprFuzzTargets.FprAnswer::fuzzerTestOneInput),
+                Arguments.of("VidAnswer", (Target) VidFuzzTargets.VidAnswer::fuzzerTestOneInput),
+                Arguments.of("TokenAnswer", (Target) OAuthFuzzTargets.TokenAnswer::fuzzerTestOneInput));
+    }
+
+    /** A corpus kept for a target this test does not replay would be dead weight: each has its target. */
+    @Test
+    void everyKeptCorpusIsReplayed() throws Exception {
+        Set<String> replayed = targets().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
+        Set<String> kept;
+        try (Stream<Path> dirs = Files.list(Path.of(FuzzRegressionTest.class.getResource("/fuzz").toURI()))) {
+            kept = dirs.map(d -> d.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertEquals(kept, replayed, "each src/test/resources/fuzz/<Target>/ and each target, both ways");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,7 +96,7 @@ class FuzzRegressionTest {
     private static void run(Target target, byte[] input, List<String> findings) {
         try {
             target.run(input);
-        } catch (Exception | AssertionError | StackOverflowError e) {
+        } catch (Exception | AssertionError | StackOverflowError | OutOfMemoryError e) {
             findings.add(e + " <- " + Base64.getEncoder().encodeToString(input.length > 4096
                     ? java.util.Arrays.copyOf(input, 4096) : input));
         }

@@ -20,6 +20,11 @@ import lv.sargs.gateway.statistics.report.ReportSubmission;
 import lv.sargs.gateway.statistics.format.IndicatorSink;
 import lv.sargs.gateway.statistics.format.Problems;
 import lv.sargs.gateway.statistics.format.ReportValidator;
+import lv.sargs.gateway.statistics.delivery.Reply;
+import lv.sargs.gateway.text.ClientValues;
+import lv.sargs.gateway.treasury.TreasuryFuzzTargets;
+import lv.sargs.gateway.treasury.TreasuryJson;
+import lv.sargs.gateway.treasury.ekase.AccountReport;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.StatusReport;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
@@ -30,8 +35,9 @@ import org.w3c.dom.Document;
 
 /**
  * Fuzz targets for every parser a client or an upstream reaches beyond HTTP: identifiers, the
- * ISO 20022 readers (pain.001 from clients; pain.002 and camt.053 from eKase), statistical
- * reports (lines and JSON) and the config loader. Each nested class has Jazzer's
+ * ISO 20022 readers (pain.001 from clients; pain.002 and camt.052/053/054 from eKase), statistical
+ * reports (lines and JSON), Latvijas Banka's replies and the config loader. The register answers
+ * and the token answer have targets in their own packages (their readers are package-private). Each nested class has Jazzer's
  * {@code fuzzerTestOneInput(byte[])}; a finding is any exception but the documented refusal, or a
  * refusal in a library's words ({@link FuzzContract}).
  */
@@ -49,24 +55,24 @@ public final class FuzzTargets {
             RegistrationNumber.isValid(s);
             PersonalCode.isValid(s);
             Iban.isValid(s);
-            Iban.problem(s).ifPresent(FuzzContract::ownWords);
+            Iban.problem(s).ifPresent(m -> FuzzContract.ownWords(m, data));
             try {
                 PersonalCode.parse(s);
             } catch (InvalidIdentifierException e) {
-                FuzzContract.ownWords(e.getMessage());
+                FuzzContract.ownWords(e.getMessage(), data);
             }
             try {
                 Iban.parse(s);
             } catch (InvalidIdentifierException e) {
-                FuzzContract.ownWords(e.getMessage());
+                FuzzContract.ownWords(e.getMessage(), data);
             }
         }
     }
 
-    /** pain.001 from a client. */
+    /** pain.001 from a client: parsed, read into an instruction and checked by the Treasury rules. */
     public static final class Pain001 {
         public static void fuzzerTestOneInput(byte[] data) {
-            xml(data, IsoMessage.PAIN_001);
+            TreasuryFuzzTargets.pain001(data);
         }
     }
 
@@ -78,16 +84,59 @@ public final class FuzzTargets {
                 try {
                     StatusReport.of(doc, data);
                 } catch (EkaseException e) {
-                    FuzzContract.ownWords(e.getMessage());
+                    FuzzContract.ownWords(e.getMessage(), data);
                 }
             }
         }
     }
 
-    /** camt.053 from eKase. */
+    /** camt.052 (today's report) from eKase, then rendered as the client's JSON. */
+    public static final class Camt052 {
+        public static void fuzzerTestOneInput(byte[] data) {
+            report(data, IsoMessage.CAMT_052);
+        }
+    }
+
+    /** camt.053 (a closed day's statement) from eKase, then rendered as the client's JSON. */
     public static final class Camt053 {
         public static void fuzzerTestOneInput(byte[] data) {
-            xml(data, IsoMessage.CAMT_053);
+            report(data, IsoMessage.CAMT_053);
+        }
+    }
+
+    /** camt.054 (debit and credit notifications) from eKase, then rendered as the client's JSON. */
+    public static final class Camt054 {
+        public static void fuzzerTestOneInput(byte[] data) {
+            report(data, IsoMessage.CAMT_054);
+        }
+    }
+
+    private static void report(byte[] data, IsoMessage kind) {
+        Document doc = xml(data, kind);
+        if (doc != null) {
+            TreasuryJson.report(new AccountReport(kind, data, doc));
+        }
+    }
+
+    /**
+     * Latvijas Banka's reply file from its exchange directory: read without an exception, each kept
+     * message one line of the reply (they are shown to clients verbatim, as JSON strings), each file
+     * hash one word.
+     */
+    public static final class LbReply {
+        public static void fuzzerTestOneInput(byte[] data) {
+            Reply.parse(data).ifPresent(r -> {
+                for (String m : r.messages()) {
+                    if (m.isEmpty() || m.indexOf('\n') >= 0) {
+                        throw new AssertionError("a reply message that is not one line: " + ClientValues.forLog(m));
+                    }
+                }
+                for (String h : r.fileHashes()) {
+                    if (h.indexOf(' ') >= 0 || h.indexOf('\n') >= 0) {
+                        throw new AssertionError("a file hash that is not one word: " + ClientValues.forLog(h));
+                    }
+                }
+            });
         }
     }
 
@@ -95,7 +144,7 @@ public final class FuzzTargets {
         try {
             return XML.parse(data, message);
         } catch (XmlRejectedException e) {
-            FuzzContract.ownWords(e.getMessage());
+            FuzzContract.ownWords(e.getMessage(), data);
             return null;
         }
     }
@@ -110,7 +159,7 @@ public final class FuzzTargets {
                 Problems problems = new Problems(1000);
                 VALIDATOR.validate(new ReportSubmission("K01", LocalDate.of(2026, 10, 31), OptionalInt.empty(), form),
                         new StringReader(body), NO_SINK, problems);
-                problems.kept().forEach(p -> FuzzContract.ownWords(p.text()));
+                problems.kept().forEach(p -> FuzzContract.ownWords(p.text(), data));
             }
         }
 

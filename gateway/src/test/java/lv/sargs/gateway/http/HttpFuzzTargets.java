@@ -28,7 +28,7 @@ public final class HttpFuzzTargets {
             String uri = new String(data, StandardCharsets.ISO_8859_1);
             RequestHeadRules.Broken broken = RequestHeadRules.checkTarget(uri);
             if (broken != null) {
-                FuzzContract.ownWords(broken.detail());
+                FuzzContract.ownWords(broken.detail(), data);
                 return;
             }
             ROUTER.match(HttpMethod.GET, uri);
@@ -42,7 +42,7 @@ public final class HttpFuzzTargets {
             try {
                 StrictJson.read(data);
             } catch (IOException e) {
-                FuzzContract.ownWords(StrictJson.describe(e));
+                FuzzContract.ownWords(StrictJson.describe(e), data);
             }
         }
     }

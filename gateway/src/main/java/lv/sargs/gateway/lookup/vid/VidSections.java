@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import lv.sargs.gateway.lookup.RegisterAnswerException;
+import lv.sargs.gateway.text.ClientValues;
 
 /**
  * Maps VID's taxpayer JSON (as the sandbox assumes it; unconfirmed) into the standard structure's
@@ -36,8 +37,8 @@ final class VidSections {
         JsonNode debt = in.path("taxDebt");
         String amount = debt.path("amount").asText("");
         if (!amount.matches("\\d{1,13}\\.\\d{2}")) {
-            throw new RegisterAnswerException("VID taxpayer: taxDebt.amount is '" + amount
-                    + "' (expected: a decimal with two fractional digits, e.g. 1234.50)");
+            throw new RegisterAnswerException("VID taxpayer: taxDebt.amount is " + ClientValues.forAnswer(amount)
+                    + " (expected: a decimal with two fractional digits, e.g. 1234.50)");
         }
         ObjectNode d = out.putObject("taxDebt");
         d.put("hasDebt", new BigDecimal(amount).signum() > 0);

@@ -1,6 +1,5 @@
 package lv.sargs.gateway.upstream.oauth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import lv.sargs.gateway.upstream.core.Deadline;
 import lv.sargs.gateway.upstream.core.Phase;
+import lv.sargs.gateway.text.ClientValues;
+import lv.sargs.gateway.upstream.JsonBodies;
 import lv.sargs.gateway.upstream.UpstreamClient;
 import lv.sargs.gateway.upstream.core.UpstreamException;
 import lv.sargs.gateway.upstream.core.UpstreamException.Code;
@@ -95,35 +96,44 @@ final class TokenEndpoint {
     }
 
     private AccessToken read(UpstreamResponse response, long sentAtNanos) {
+        return read(upstream.name(), settings.refreshMargin().toNanos(), response, sentAtNanos);
+    }
+
+    /**
+     * The token in the endpoint's answer, to be refreshed {@code refreshMarginNanos} before it expires; an
+     * {@link UpstreamException} of {@code upstreamName} naming what is wrong otherwise (the endpoint's
+     * own words only shortened and escaped: they reach logs and the status).
+     */
+    static AccessToken read(String upstreamName, long refreshMarginNanos, UpstreamResponse response,
+                            long sentAtNanos) {
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw failure(Code.MALFORMED_RESPONSE, "token endpoint answered HTTP " + response.status()
-                    + " with a body that is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw failure(Code.MALFORMED_RESPONSE, "cannot read the token response: " + e.getMessage());
+            throw failure(upstreamName, Code.MALFORMED_RESPONSE, "token endpoint answered HTTP " + response.status()
+                    + " with a body that is not JSON: " + JsonBodies.describe(e));
         }
         if (response.status() != 200) {
-            String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : "(no error code)";
+            String error = body != null && body.hasNonNull("error")
+                    ? ClientValues.forText(body.get("error").asText()) : "(no error code)";
             String description = body != null && body.hasNonNull("error_description")
-                    ? " (" + body.get("error_description").asText() + ")" : "";
-            throw failure(Code.UNAUTHORIZED, "token endpoint refused with HTTP " + response.status() + ": "
-                    + error + description);
+                    ? " (" + ClientValues.forText(body.get("error_description").asText()) + ")" : "";
+            throw failure(upstreamName, Code.UNAUTHORIZED, "token endpoint refused with HTTP " + response.status()
+                    + ": " + error + description);
         }
         JsonNode token = body == null ? null : body.get("access_token");
         JsonNode expiresIn = body == null ? null : body.get("expires_in");
         if (token == null || !token.isTextual() || token.asText().isEmpty()
                 || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
-            throw failure(Code.MALFORMED_RESPONSE,
+            throw failure(upstreamName, Code.MALFORMED_RESPONSE,
                     "token response lacks access_token or a positive expires_in (expected: RFC 6749 §5.1)");
         }
         // Counted from when the request left: the token was issued some time after that. It is
         // refreshed the margin before it expires, and sent while that refresh is under way until
         // a few seconds before (a call in flight must still arrive with a valid token).
         long expiresNanos = TimeUnit.SECONDS.toNanos(expiresIn.asLong());
-        long useNanos = Math.max(0, expiresNanos - settings.refreshMargin().toNanos());
-        long validNanos = Math.max(useNanos, expiresNanos - Math.min(settings.refreshMargin().toNanos(), EXPIRY_SLACK_NANOS));
+        long useNanos = Math.max(0, expiresNanos - refreshMarginNanos);
+        long validNanos = Math.max(useNanos, expiresNanos - Math.min(refreshMarginNanos, EXPIRY_SLACK_NANOS));
         return new AccessToken("Bearer " + token.asText(), sentAtNanos + useNanos, sentAtNanos + validNanos);
     }
 
@@ -136,8 +146,8 @@ final class TokenEndpoint {
                 "cannot sign the client assertion: " + cause.getMessage(), cause);
     }
 
-    private UpstreamException failure(Code code, String message) {
-        return new UpstreamException(code, upstream.name(), Phase.ACCESS_TOKEN, message);
+    private static UpstreamException failure(String upstreamName, Code code, String message) {
+        return new UpstreamException(code, upstreamName, Phase.ACCESS_TOKEN, message);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -63,7 +63,7 @@ class VidSectionsTest {
     void anAmountThatIsNotADecimalWithTwoDigitsIsRefusedNamingIt() {
         RegisterAnswerException e = assertThrows(RegisterAnswerException.class, () -> map("""
                 {"vat":{"registered":false},"taxDebt":{"amount":"1e3"}}"""));
-        assertEquals("VID taxpayer: taxDebt.amount is '1e3' (expected: a decimal with two fractional digits,"
+        assertEquals("VID taxpayer: taxDebt.amount is \"1e3\" (expected: a decimal with two fractional digits,"
                 + " e.g. 1234.50)", e.getMessage());
     }
 

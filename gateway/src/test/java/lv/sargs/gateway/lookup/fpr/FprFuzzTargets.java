@@ -1,0 +1,32 @@
+package lv.sargs.gateway.lookup.fpr;
+
+import lv.sargs.gateway.http.FuzzContract;
+import lv.sargs.gateway.lookup.RegisterAnswerException;
+import lv.sargs.gateway.upstream.JsonBodies;
+
+/**
+ * Fuzz target for what the population register answers, as the gateway reads it: the
+ * well-formedness check of {@link FprClient}, then the mapping into the {@code population} section.
+ * A finding is any exception but {@link RegisterAnswerException}, or words that are not the gateway's.
+ */
+public final class FprFuzzTargets {
+
+    private FprFuzzTargets() {
+    }
+
+    /** One population register answer body. */
+    public static final class FprAnswer {
+        public static void fuzzerTestOneInput(byte[] data) {
+            String malformed = JsonBodies.malformation(data);
+            if (malformed != null) {
+                FuzzContract.ownWords(malformed, data);
+                return;
+            }
+            try {
+                FprSections.population(data);
+            } catch (RegisterAnswerException e) {
+                FuzzContract.ownWords(e.getMessage(), data);
+            }
+        }
+    }
+}
