@@ -40,6 +40,9 @@ final class Chroot {
             throw new UncheckedIOException(e);
         }
         Cmd.ok("tar", "-C", dir.toString(), "-xpf", base.toString());
+        // The root's own mode comes from the tar's "." entry: a root made in a private temporary
+        // directory (0700) would keep every user but root from "/" inside it ("env: Permission denied").
+        Cmd.ok("chmod", "0755", dir.toString());
         return new Chroot(dir);
     }
 
@@ -106,6 +109,7 @@ final class Chroot {
                     + " (cached as " + tar + ")");
             Cmd.run(null, Map.of(), 20, List.of("debootstrap", "--variant=minbase", "--include=" + String.join(",", PACKAGES),
                     suite, work.toString(), mirror)).ok();
+            Cmd.ok("chmod", "0755", work.toString());
             Path partial = Path.of(tar + ".partial");
             Cmd.ok("tar", "-C", work.toString(), "-cf", partial.toString(), ".");
             Cmd.ok("rm", "-rf", work.toString());
