@@ -1,6 +1,6 @@
 package lv.sargs.provisioning.doctor;
 
-/** Milliseconds since it was started: each check reports how long it took. */
+/** Milliseconds since it was started, rounded up: each check reports how long it took. */
 final class Stopwatch {
 
     private final long start = System.nanoTime();
@@ -10,6 +10,7 @@ final class Stopwatch {
     }
 
     long millis() {
-        return (System.nanoTime() - start) / 1_000_000;
+        // Rounded up, so a step that took 0.3 ms reads 1 ms: 0 means "not timed" to the report.
+        return (System.nanoTime() - start + 999_999) / 1_000_000;
     }
 }
