@@ -49,12 +49,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final Metrics.Counter rateLimited;
     private volatile RateLimitRefusals rateRefusals = RateLimitRefusals.NONE;
     private final RateLimitedWarning rateLine = new RateLimitedWarning(Duration.ofSeconds(10));
-    private final Metrics.Counter[] responsesByClass = new Metrics.Counter[6];
-    private final Metrics.Counter[] malformedByPart = new Metrics.Counter[RequestHeadRules.Part.values().length];
-    /** One line per interval for the whole listener: a flood of broken requests must not flood the log. */
-    private final RateLimitedWarning malformedLine = new RateLimitedWarning(Duration.ofSeconds(10));
-    private final Metrics.Counter[] slowByPhase = new Metrics.Counter[2];
-    private final RateLimitedWarning slowLine = new RateLimitedWarning(Duration.ofSeconds(10));
+    private final ListenerMeters meters;
 
     /**
      * @param listener the listener's name in metrics
@@ -91,20 +86,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         this.inFlight = inFlight;
         this.requestTimeoutNanos = requestTimeout.toNanos();
         this.shuttingDown = shuttingDown;
-        for (int c = 1; c <= 5; c++) {
-            responsesByClass[c] = metrics.counter("sargs_http_responses_total", "HTTP responses, by listener and status class.",
-                    "listener=\"" + listener + "\",class=\"" + c + "xx\"");
-        }
-        for (String phase : new String[] {"head", "body"}) {
-            slowByPhase[phase.equals("head") ? 0 : 1] = metrics.counter("sargs_http_slow_requests_total",
-                    "Requests cut off because their head or body arrived slower than listeners.client.deadlines allow.",
-                    "listener=\"" + listener + "\",phase=\"" + phase + "\"");
-        }
-        for (RequestHeadRules.Part part : RequestHeadRules.Part.values()) {
-            malformedByPart[part.ordinal()] = metrics.counter("sargs_http_malformed_total",
-                    "Requests refused 400 before routing because their framing, path or headers broke HTTP's rules.",
-                    "listener=\"" + listener + "\",reason=\"" + part.label + "\"");
-        }
+        this.meters = new ListenerMeters(listener, metrics);
     }
 
     /** Tells {@code listener} of each request refused for its client's rate (the audit trail's tally). */
@@ -336,9 +318,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void answerBrokenFraming(Exchange exchange, Throwable cause) {
         if (cause instanceof MalformedRequestException malformed) {
             RequestHeadRules.Broken broken = malformed.broken();
-            malformedByPart[broken.part().ordinal()].increment();
-            malformedLine.warn("req={} client={}: refused a malformed request ({}): {}", exchange.requestId(),
-                    exchange.clientName(), broken.part().label, broken.detail());
+            meters.malformed(exchange.requestId(), exchange.clientName(), broken);
             exchange.problem(ProblemType.BAD_REQUEST, broken.detail());
         } else if (cause instanceof TooLongHttpHeaderException) {
             exchange.problem(ProblemType.HEADERS_TOO_LARGE, "The request headers exceed the gateway's limit.");
@@ -354,9 +334,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * closes its connection, or its stream over HTTP/2; {@code head} is null when not even the head arrived.
      */
     void refuseSlow(ChannelHandlerContext ctx, HttpRequest head, String phase, String detail) {
-        slowByPhase[phase.equals("head") ? 0 : 1].increment();
         String client = ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known ? known.name() : "-";
-        slowLine.warn("client={}: closed a request arriving too slowly ({}): {}", client, phase, detail);
+        meters.slow(client, phase, detail);
         ConnectionActivity connection = ConnectionActivity.of(ctx.channel());
         boolean answering = head == null ? connection.active() == 0 : streamingRoute(head) == null;
         if (!answering) {
@@ -379,9 +358,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Counts and logs (rate-limited) an HTTP/2 stream the frame codec reset for malformed headers. */
     void refusedHttp2Headers(ChannelHandlerContext ctx) {
-        malformedByPart[RequestHeadRules.Part.FRAMING.ordinal()].increment();
         String client = ClientVerdict.of(ctx.channel()) instanceof RecognizedClient known ? known.name() : "-";
-        malformedLine.warn("client={}: reset an HTTP/2 stream with malformed headers (framing)", client);
+        meters.malformedHttp2Headers(client);
     }
 
     /** Answers a request whose body exceeds the limit (called by {@link BodyLimit}); the connection then closes. */
@@ -458,10 +436,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     void counted(int status) {
-        int c = status / 100;
-        if (c >= 1 && c <= 5) {
-            responsesByClass[c].increment();
-        }
+        meters.response(status);
     }
 
     @Override
