@@ -2,6 +2,7 @@ package lv.sargs.gateway.risk;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +30,10 @@ public record Incident(String id, String service, Set<String> components, String
     public static final String GEOGRAPHY = "Latvia, one site";
 
     public Incident {
-        components = Set.copyOf(new TreeSet<>(components));
-        clients = Set.copyOf(new TreeSet<>(clients));
+        // Sorted (Set.copyOf would not keep an order), so the export (JSON, CSV) names components and
+        // clients in one order whatever the order of the failures.
+        components = Collections.unmodifiableSortedSet(new TreeSet<>(components));
+        clients = Collections.unmodifiableSortedSet(new TreeSet<>(clients));
     }
 
     /** From start to end (or to {@code now} while open). */
