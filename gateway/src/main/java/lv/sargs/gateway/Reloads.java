@@ -5,9 +5,13 @@ import lv.sargs.gateway.audit.AuditRecord;
 import lv.sargs.gateway.audit.AuditTrail;
 import lv.sargs.gateway.audit.AuditUnavailableException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import lv.sargs.gateway.config.ClientConfig;
 import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.config.ReloadOutcome;
@@ -19,7 +23,7 @@ import org.tinylog.Logger;
 /**
  * Config reloads (SIGHUP and {@code POST /v1/config/reload}), one at a time on a thread of their
  * own: the file and its drop-ins are validated whole, and only then are the new clients and
- * allow-list swapped in together; a refused reload changes nothing and is logged with every problem.
+ * allow-list swapped in together (the clients on the management listener too); a refused reload changes nothing and is logged with every problem.
  */
 final class Reloads implements ConfigReloader {
 
@@ -31,6 +35,7 @@ final class Reloads implements ConfigReloader {
     private volatile GatewayConfig running;
     private volatile ClientService client;
     private volatile AuditTrail audit;
+    private final List<Consumer<List<ClientConfig>>> clientFollowers = new CopyOnWriteArrayList<>();
 
     Reloads(Path file, ConfigLoader loader, GatewayConfig running, StatusReporter configStatus) {
         this.file = file;
@@ -52,6 +57,12 @@ final class Reloads implements ConfigReloader {
     /** The config in force: the loaded one, or the last reload applied. */
     GatewayConfig running() {
         return running;
+    }
+
+    /** The management listener's operator recognition, told each applied reload's clients. */
+    @Override
+    public void onClientsReloaded(Consumer<List<ClientConfig>> follower) {
+        clientFollowers.add(follower);
     }
 
     /** A reload asked for on the management listener ({@code POST /v1/config/reload}). */
@@ -96,6 +107,8 @@ final class Reloads implements ConfigReloader {
         } catch (UnsupportedOperationException e) {
             return ReloadOutcome.refused(e.getMessage() + "; the running config is unchanged");
         }
+        // After the client listener took them: a reload it refused changes no other listener either.
+        clientFollowers.forEach(f -> f.accept(next.clients()));
         running = next;
         return ReloadOutcome.applied("reloaded " + file + ": " + next.clients().size() + " client(s), "
                 + next.clientListener().allowList().size() + " allow-list block(s); " + closed

@@ -55,7 +55,8 @@ public final class ManagementServer implements AutoCloseable {
      * {@code POST /v1/config/reload} answered by {@code reloader}.
      *
      * @param desk carries out the operators' actions
-     * @param clients the declared clients, of which those with role {@code operator} may act over TLS
+     * @param clients the declared clients, of which those with role {@code operator} may act over TLS;
+     *                replaced by each reload {@code reloader} applies
      * @param ssl the TLS context (see {@link ManagementTls}), or {@code null} for plain HTTP on loopback
      * @throws IOException naming {@code listeners.management.bind} when the address cannot be bound
      */
@@ -71,6 +72,8 @@ public final class ManagementServer implements AutoCloseable {
         ManagementHandler.Drain drain = new ManagementHandler.Drain();
         Routes routes = new Routes(status, metrics, alarms, reloader);
         OperatorAccess access = new OperatorAccess(clients);
+        // Operators come and go with reloads as the client listener's clients do, without a restart.
+        reloader.onClientsReloaded(reloaded -> access.declare(new DeclaredClients(reloaded)));
         ManagementInitializer initializer = new ManagementInitializer(config, ssl, connections,
                 new ManagementHandler(routes, new OperatorRoutes(alarms, desk, access), access, drain),
                 metrics);

@@ -15,7 +15,9 @@ import lv.sargs.gateway.admission.UnrecognizedClient;
 /**
  * Who is asking for an operator action: on plain loopback, the local user the console names in
  * {@code X-Sargs-Operator} (whoever can reach loopback is on the box); over TLS, a declared client
- * whose certificate is recognised and which holds the {@value #ROLE} role — nobody else.
+ * whose certificate is recognised and which holds the {@value #ROLE} role — nobody else. The declared
+ * clients follow config reloads: each request is judged by the set in force when it arrives, so an
+ * operator removed by a reload is refused on its very next request, even on a connection opened before.
  */
 final class OperatorAccess {
 
@@ -34,10 +36,16 @@ final class OperatorAccess {
     record Refused(boolean declared, String detail) implements Verdict {
     }
 
-    private final DeclaredClients clients;
+    // Swapped whole by a reload; a request reads it once, so it is judged by one set, never a mix.
+    private volatile DeclaredClients clients;
 
     OperatorAccess(DeclaredClients clients) {
         this.clients = clients;
+    }
+
+    /** Judges every request from now on by {@code declared} (a reload's clients). */
+    void declare(DeclaredClients declared) {
+        this.clients = declared;
     }
 
     Verdict check(ChannelHandlerContext ctx, HttpHeaders headers) {

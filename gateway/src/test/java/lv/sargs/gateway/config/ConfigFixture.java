@@ -9,6 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
+import lv.sargs.hsm.KeyInfo;
+import lv.sargs.hsm.KeySpec;
+import lv.sargs.hsm.Token;
+import lv.sargs.hsm.tokens.Tokens;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.GatewayConfigYaml;
 import lv.sargs.testkit.HeldCertificate;
@@ -75,5 +79,21 @@ public final class ConfigFixture {
 
     public Path write() {
         return write(yaml());
+    }
+
+    /**
+     * A demo token holding the listener's key {@code sargs-listener}, certified by the fixture's CA for
+     * localhost and 127.0.0.1; the certificate is written to {@link #serverChain}.
+     */
+    public Token demoTokenWithListenerKey() throws Exception {
+        Token token = Tokens.demo();
+        KeyInfo key = token.generateKeyPair("sargs-listener", KeySpec.EC_P256);
+        java.security.cert.X509Certificate certificate = ca.issue("localhost").server("localhost", "127.0.0.1")
+                .certify(key.publicKey());
+        token.importCertificateChain("sargs-listener", java.util.List.of(certificate));
+        Files.writeString(serverChain, "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        return token;
     }
 }
