@@ -2,27 +2,86 @@ package lv.sargs.gateway.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * Collects a request into one message up to the body limit; a larger body (declared by
  * {@code Content-Length} or found while reading), or a declared length past the bound of its
  * route's class ({@code listeners.client.bodyLimits}), is answered 413 problem+json naming the
- * bound and the connection closed, instead of Netty's bare 413.
+ * bound and the connection closed, instead of Netty's bare 413. A body of undeclared length
+ * (chunked) is held to its route's bound while it arrives: the chunk that crosses it ends the
+ * request at once, the part collected is released and the rest of the body is discarded, rather
+ * than collecting up to the listener's limit first.
  */
 public final class BodyLimit extends HttpObjectAggregator {
 
+    /** The route's bound is looked up at the first body bytes of a body of undeclared length, not before. */
+    private static final long NOT_LOOKED_UP = -2;
+
     private final ExchangeHandler exchanges;
     private final long limit;
+    /** The request whose body of undeclared length is being collected; null otherwise. */
+    private HttpRequest undeclared;
+    /** Its route's bound below the listener's limit, -1 when only that limit applies, or {@link #NOT_LOOKED_UP}. */
+    private long bound;
+    private long received;
+    /** The rest of a refused body is dropped up to its last chunk. */
+    private boolean discarding;
 
     /** @param maxBodyBytes the largest body accepted (at most {@link Integer#MAX_VALUE}) */
     public BodyLimit(long maxBodyBytes, ExchangeHandler exchanges) {
         super((int) Math.min(Integer.MAX_VALUE, maxBodyBytes));
         this.exchanges = exchanges;
         this.limit = maxBodyBytes;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (discarding && msg instanceof HttpContent && !(msg instanceof HttpMessage)) {
+            discarding = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request && !(msg instanceof FullHttpMessage)) {
+            // Bodiless requests (a GET's head and an empty last chunk) never reach the lookup below.
+            undeclared = declared(request) < 0 && !(msg instanceof LastHttpContent) ? request : null;
+            bound = NOT_LOOKED_UP;
+            received = 0;
+        } else if (undeclared != null && msg instanceof HttpContent chunk && !(msg instanceof HttpMessage)
+                && overBound(chunk)) {
+            HttpRequest refused = undeclared;
+            undeclared = null;
+            // Nothing of the body is kept: the part collected so far is freed before the answer.
+            releaseCurrentMessage();
+            discarding = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            exchanges.refuseOversized(ctx, refused, exchanges.bodyBoundDetail(refused));
+            return;
+        }
+        if (msg instanceof LastHttpContent) {
+            undeclared = null;
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    /** Whether {@code chunk} takes the body of {@link #undeclared} past its route's bound. */
+    private boolean overBound(HttpContent chunk) {
+        int size = chunk.content().readableBytes();
+        if (size == 0) {
+            return false;
+        }
+        if (bound == NOT_LOOKED_UP) {
+            bound = exchanges.bodyBound(undeclared, limit);
+        }
+        received += size;
+        return bound >= 0 && received > bound;
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Body bounds per route class under the listener's 1024 bytes: small routes 100 bytes, payments
  * 512; a streamed report route has its own, larger bound. The same 600 bytes are refused as a
- * payment (413 naming listeners.client.bodyLimits.payments) and accepted as a report.
+ * payment (413 naming listeners.client.bodyLimits.payments) and accepted as a report; a chunked
+ * payment is refused the moment it crosses its bound, without waiting for the body's end.
  */
 class RouteBodyLimitsTest {
 
@@ -60,19 +61,42 @@ class RouteBodyLimitsTest {
     }
 
     @Test
-    void aChunkedPaymentOverItsBoundIsRefusedOnceRead() throws Exception {
+    void aChunkedPaymentIsRefusedAsSoonAsItCrossesItsBoundBeforeItsEnd() throws Exception {
         try (ListenerFixture f = new ListenerFixture(BOUNDS);
              TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
-            client.write("POST /v1/pay HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
-            String chunk = "y".repeat(300);
-            client.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
-            client.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
-            client.write("0\r\n\r\n");
+            // 600 bytes: past the payments bound (512), well under the listener's limit (1024); the body's end never sent.
+            writeChunkedPayment(client, 300, 2);
 
             TlsTestClient.Answer answer = client.read();
 
             ListenerAnswers.assertProblem(answer, 413, "body-too-large");
-            assertTrue(ListenerAnswers.problem(answer).get("detail").asText().contains("listeners.client.bodyLimits.payments"));
+            String detail = ListenerAnswers.problem(answer).get("detail").asText();
+            assertTrue(detail.contains("512 bytes") && detail.contains("listeners.client.bodyLimits.payments"), detail);
+            assertTrue(client.closedByServer(), "the refused body's connection is closed");
+        }
+    }
+
+    @Test
+    void aChunkedPaymentWithinItsBoundIsServedWhole() throws Exception {
+        try (ListenerFixture f = new ListenerFixture(BOUNDS);
+             TlsTestClient client = f.connect("127.0.0.1", CORE_BANKING)) {
+            writeChunkedPayment(client, 256, 2);
+            client.write("0\r\n\r\n");
+
+            TlsTestClient.Answer answer = client.read();
+
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("{\"bytes\":512}", answer.body());
+            TlsTestClient.Answer next = client.send("GET /v1/whoami HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals(200, next.status(), "the connection serves the next request");
+        }
+    }
+
+    /** Writes a chunked payment's head and {@code chunks} chunks of {@code size} bytes, without the body's end. */
+    private static void writeChunkedPayment(TlsTestClient client, int size, int chunks) throws Exception {
+        client.write("POST /v1/pay HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < chunks; i++) {
+            client.write(Integer.toHexString(size) + "\r\n" + "y".repeat(size) + "\r\n");
         }
     }
 }
