@@ -66,7 +66,7 @@ final class ClientListenerWiring {
                 }
 
                 @Override
-                public String tlsProvider() {
+                public lv.sargs.gateway.tls.ServingTls tlsProvider() {
                     return listener.tlsProvider();
                 }
 

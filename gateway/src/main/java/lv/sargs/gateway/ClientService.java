@@ -20,9 +20,9 @@ public interface ClientService {
     /** The bound address (the real port when the config says 0). */
     InetSocketAddress address();
 
-    /** The TLS provider the listener runs, for the status model, e.g. {@code OPENSSL (BoringSSL)}. */
-    default String tlsProvider() {
-        return "JDK";
+    /** The TLS provider the listener runs, for the status model; a fallback from OPENSSL makes it DEGRADED. */
+    default lv.sargs.gateway.tls.ServingTls tlsProvider() {
+        return lv.sargs.gateway.tls.ServingTls.JDK;
     }
 
     /**

@@ -205,7 +205,7 @@ public final class Gateway {
 
             ClientService client = clients.start(new ClientService.Context(config, token, transport, pools, status, metrics,
                     capabilities, audit));
-            if (client.tlsProvider().startsWith(lv.sargs.gateway.tls.ServerTlsContext.FALLBACK)) {
+            if (client.tlsProvider().fallback()) {
                 // OPENSSL asked for (or the default) but not loadable: serving, and saying so where the admin looks.
                 clientStatus.degraded("listening on " + client.address() + ", TLS " + client.tlsProvider());
             } else {

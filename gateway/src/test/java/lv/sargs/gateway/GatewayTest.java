@@ -26,6 +26,7 @@ import lv.sargs.gateway.config.ConfigLoader;
 import lv.sargs.gateway.config.GatewayConfig;
 import lv.sargs.gateway.status.ComponentStatus;
 import lv.sargs.gateway.status.State;
+import lv.sargs.gateway.tls.ServingTls;
 import lv.sargs.hsm.KeyInfo;
 import lv.sargs.hsm.KeySpec;
 import lv.sargs.hsm.Token;
@@ -77,6 +78,45 @@ class GatewayTest {
         String status = get("/v1/status").body();
         assertTrue(status.contains("NOT FOR PRODUCTION"), status);
         assertTrue(get("/metrics").body().contains("sargs_component_state{component=\"stores\"} 0\n"));
+    }
+
+    @Test
+    void aListenerServingJdkInPlaceOfOpenSslIsDegradedAndOneServingAsConfiguredIsOk() throws Exception {
+        gateway = Gateway.start(config(), "sargs.yaml", demoTokenWithListenerKey(),
+                serving(ServingTls.fallbackToJdk("no netty-tcnative for this platform")));
+        ComponentStatus fallback = gateway.status().component(Gateway.CLIENT_LISTENER).orElseThrow();
+        assertEquals(State.DEGRADED, fallback.state(), fallback.reason());
+        assertTrue(fallback.reason().contains("TLS JDK (OPENSSL unavailable: no netty-tcnative"), fallback.reason());
+        gateway.stop();
+
+        gateway = Gateway.start(config(), "sargs.yaml", demoTokenWithListenerKey(),
+                serving(ServingTls.openSsl("BoringSSL")));
+        ComponentStatus configured = gateway.status().component(Gateway.CLIENT_LISTENER).orElseThrow();
+        assertEquals(State.OK, configured.state(), configured.reason());
+        assertTrue(configured.reason().contains("TLS OPENSSL (BoringSSL)"), configured.reason());
+    }
+
+    /** A client listener (the test's plain HTTP one) that reports serving with {@code tls}. */
+    private static ClientService.Starter serving(ServingTls tls) {
+        return context -> {
+            ClientService plain = SlowHttpService.start(context);
+            return new ClientService() {
+                @Override
+                public java.net.InetSocketAddress address() {
+                    return plain.address();
+                }
+
+                @Override
+                public ServingTls tlsProvider() {
+                    return tls;
+                }
+
+                @Override
+                public boolean shutdown(Duration grace) {
+                    return plain.shutdown(grace);
+                }
+            };
+        };
     }
 
     @Test

@@ -36,6 +36,7 @@ import lv.sargs.gateway.metrics.Metrics;
 import lv.sargs.gateway.threads.ThreadPools;
 import lv.sargs.gateway.tls.ServerKey;
 import lv.sargs.gateway.tls.ServerTlsContext;
+import lv.sargs.gateway.tls.ServingTls;
 import lv.sargs.gateway.tls.TlsSetupException;
 import org.tinylog.Logger;
 
@@ -57,7 +58,7 @@ public final class ClientListener implements AutoCloseable {
     private final ExchangeHandler exchange;
     private final ClientChannelInitializer initializer;
     private final SslContext tls;
-    private final String tlsProvider;
+    private final ServingTls tlsProvider;
     private final ThreadPoolExecutor handshakeWork;
     private final ThreadPools threads;
     private final Metrics metrics;
@@ -214,8 +215,8 @@ public final class ClientListener implements AutoCloseable {
         return inFlight.current();
     }
 
-    /** The TLS provider in use, e.g. {@code OPENSSL (BoringSSL)} or {@code JDK (OPENSSL unavailable: ...)}. */
-    public String tlsProvider() {
+    /** The TLS provider in use, and whether it is JDK falling back from an OPENSSL that could not be loaded. */
+    public ServingTls tlsProvider() {
         return tlsProvider;
     }
 

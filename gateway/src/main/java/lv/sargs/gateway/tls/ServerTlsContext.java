@@ -54,11 +54,8 @@ public final class ServerTlsContext {
         return build(path, tls, SslContextBuilder.forServer(keyManager).sslProvider(SslProvider.JDK));
     }
 
-    /** How {@link Built#provider()} starts when OPENSSL was asked for and JDK runs instead. */
-    public static final String FALLBACK = "JDK (OPENSSL unavailable: ";
-
     /** A built context and the provider it runs, for logs and the status model. */
-    public record Built(SslContext context, String provider) {
+    public record Built(SslContext context, ServingTls provider) {
     }
 
     /**
@@ -71,7 +68,7 @@ public final class ServerTlsContext {
     public static Built forServer(String path, ServerTls tls, ServerKey key) throws TlsSetupException {
         if (tls.provider() == TlsProvider.OPENSSL) {
             if (OpenSsl.isAvailable()) {
-                String provider = "OPENSSL (" + OpenSsl.versionString() + ")";
+                ServingTls provider = ServingTls.openSsl(OpenSsl.versionString());
                 SslContext context = build(path, tls, openSsl(path, key));
                 // BoringSSL issues tickets only once it has keys; ours rotate as connections arrive.
                 OpenSslSessionContext sessions = (OpenSslSessionContext) context.sessionContext();
@@ -84,9 +81,9 @@ public final class ServerTlsContext {
             Logger.error("{}.provider: OPENSSL (BoringSSL) cannot be loaded on this machine ({}); serving with JDK"
                     + " at a higher CPU cost per request (expected: the gateway's own netty-tcnative for this platform;"
                     + " set {}.provider: JDK to choose JDK deliberately)", path, why, path);
-            return new Built(forServer(path, tls, key.keyManager()), FALLBACK + why + ")");
+            return new Built(forServer(path, tls, key.keyManager()), ServingTls.fallbackToJdk(why));
         }
-        return new Built(forServer(path, tls, key.keyManager()), "JDK");
+        return new Built(forServer(path, tls, key.keyManager()), ServingTls.JDK);
     }
 
     private static SslContextBuilder openSsl(String path, ServerKey key) throws TlsSetupException {

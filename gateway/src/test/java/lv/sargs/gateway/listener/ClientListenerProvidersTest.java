@@ -41,7 +41,8 @@ class ClientListenerProvidersTest {
             TlsTestClient.Answer answer = client.get("/v1/whoami");
             assertEquals(200, answer.status());
             assertEquals("core-banking", Json.MAPPER.readTree(answer.body()).get("name").asText());
-            assertTrue(f.listener.tlsProvider().startsWith(provider.name()), f.listener.tlsProvider());
+            assertEquals(provider, f.listener.tlsProvider().provider(), f.listener.tlsProvider().description());
+            assertTrue(!f.listener.tlsProvider().fallback(), "served as configured");
         }
     }
 
