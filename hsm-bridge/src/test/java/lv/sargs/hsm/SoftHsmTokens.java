@@ -1,16 +1,10 @@
 package lv.sargs.hsm;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 import lv.sargs.testkit.SoftHsm2;
+import lv.sargs.testkit.SoftHsm2Tokens;
 
 /** Fresh SoftHSM2 tokens with PIN files, and the settings that open them, for hsm-bridge tests. */
 public final class SoftHsmTokens {
@@ -18,30 +12,15 @@ public final class SoftHsmTokens {
     /** The user PIN of every test token; tests assert it never shows up in messages. */
     public static final String PIN = "1234-user-pin";
 
-    private static final int POOL_SIZE = 12;
-    private static Deque<String> pool;
+    private static final SoftHsm2Tokens TOKENS = new SoftHsm2Tokens("sargs-test", PIN, 12, true);
 
     private SoftHsmTokens() {
     }
 
-    /**
-     * A token of its own for the caller, opened by label. SoftHSM2 only sees tokens that existed at
-     * the process's first {@code C_Initialize}, so the first call initialises a pool for the JVM.
-     */
-    public static synchronized Pkcs11Settings fresh() {
-        if (pool == null) {
-            SoftHsm2 softHsm = SoftHsm2.fromEnvironment();
-            softHsm.reset();
-            pool = new ArrayDeque<>();
-            for (int i = 0; i < POOL_SIZE; i++) {
-                pool.add(softHsm.initToken("sargs-test", PIN));
-            }
-        }
-        String label = pool.poll();
-        if (label == null) {
-            throw new IllegalStateException("all " + POOL_SIZE + " SoftHSM2 test tokens are taken (raise POOL_SIZE)");
-        }
-        return settings(Optional.of(label), Optional.empty(), pinFile(SoftHsm2.fromEnvironment(), label, PIN));
+    /** A token of its own for the caller, opened by label (see {@link SoftHsm2Tokens} for why a pool). */
+    public static Pkcs11Settings fresh() {
+        SoftHsm2Tokens.Made token = TOKENS.take();
+        return settings(Optional.of(token.label()), Optional.empty(), token.pinFile());
     }
 
     /** Settings for the token labelled {@code label} with the PIN in {@code pinFile}. */
@@ -52,15 +31,6 @@ public final class SoftHsmTokens {
 
     /** Writes {@code pin} to a file readable by its owner only. */
     public static Path pinFile(SoftHsm2 softHsm, String name, String pin) {
-        try {
-            Path file = softHsm.conf().resolveSibling("pins").resolve(name + ".pin");
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, pin + "\n", StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return softHsm.pinFile(name, pin);
     }
 }

@@ -86,6 +86,21 @@ public final class SoftHsm2 {
         return label;
     }
 
+    /** Writes {@code pin} to {@code pins/NAME.pin} beside the configuration, readable by its owner only. */
+    public Path pinFile(String name, String pin) {
+        try {
+            Path file = conf.resolveSibling("pins").resolve(name + ".pin");
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, pin + "\n", StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the PIN file of " + name, e);
+        }
+    }
+
     /** Deletes every token in the token directory, e.g. those of an earlier run; never while a process uses them. */
     public void reset() {
         try (var dirs = Files.walk(tokenDirectory)) {
