@@ -6,12 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,7 +31,7 @@ final class EkaseCall {
         Stopwatch watch = Stopwatch.start();
         String authorization;
         try {
-            authorization = basic(login.user(), login.password().read());
+            authorization = lv.sargs.gateway.upstream.Authorization.basic(login.user(), login.password().read());
         } catch (IllegalStateException e) {
             return Check.fail(name, e.getMessage(), "write eKase's password to the file " + u.configPath()
                     + ".password names (one line, chmod 600)", watch.millis());
@@ -76,20 +71,5 @@ final class EkaseCall {
         }
         return Check.fail(name, what + (status == 200 ? " without a camt document" : ""),
                 "retry; if it persists tell the Treasury (eKase support) with the time of this check", watch.millis());
-    }
-
-    private static String basic(String user, char[] password) {
-        CharBuffer chars = CharBuffer.allocate(user.length() + 1 + password.length);
-        chars.put(user).put(':').put(password).flip();
-        Arrays.fill(password, '\0');
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        try {
-            return "Basic " + Base64.getEncoder().encodeToString(raw);
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-            Arrays.fill(chars.array(), '\0');
-        }
     }
 }

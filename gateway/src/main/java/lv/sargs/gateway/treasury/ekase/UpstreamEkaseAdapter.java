@@ -1,15 +1,11 @@
 package lv.sargs.gateway.treasury.ekase;
 
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -155,22 +151,7 @@ public final class UpstreamEkaseAdapter implements EkaseAdapter {
     }
 
     private String basic() {
-        char[] password = settings.password();
-        CharBuffer chars = CharBuffer.allocate(settings.user().length() + 1 + password.length);
-        chars.put(settings.user()).put(':').put(password).flip();
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        try {
-            return "Basic " + Base64.getEncoder().encodeToString(raw);
-        } finally {
-            Arrays.fill(password, '\0');
-            Arrays.fill(chars.array(), '\0');
-            Arrays.fill(raw, (byte) 0);
-            if (bytes.hasArray()) {
-                Arrays.fill(bytes.array(), (byte) 0);
-            }
-        }
+        return lv.sargs.gateway.upstream.Authorization.basic(settings.user(), settings.password());
     }
 
     private StatusReport statusReport(byte[] body) throws EkaseException {
