@@ -151,10 +151,12 @@ class UpstreamClientTest {
 
     @Test
     void concurrentCallsOpenUpToMaxConnectionsAtOnceAndTheRestTakeAFreedOne() throws Exception {
-        int max = 6;
-        int calls = 10;
+        // More than the pool opens at once (ConnectionPool.MAX_OPENING): the calls past it wait, and each
+        // opening that completes makes room for the next, until max connections are open.
+        int max = 12;
+        int calls = 16;
         // The server answers nothing until max requests are in, at once: so every call completes only
-        // if the pool opened all max connections in parallel rather than one after another.
+        // if the pool opened all max connections rather than reusing fewer one after another.
         List<ScriptedHttpsServer.Reply> held = new java.util.ArrayList<>();
         boolean[] released = {false};
         var server = fixture.server((request, reply) -> {
