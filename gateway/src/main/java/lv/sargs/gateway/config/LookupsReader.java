@@ -92,7 +92,7 @@ final class LookupsReader {
         return s.problemsCount() > before ? null : new LookupsConfig.RegisterTerms(ttl, notFound, stale, fee);
     }
 
-    /** The endpoint keys every register section has: baseUri, trustedCa, spkiPins, clientKey. */
+    /** The endpoint keys every register section has: baseUri, trustedCa, spkiPins, clientKey, maxConnections. */
     static UpstreamEndpoint endpoint(Section s) {
         URI base = s.required("baseUri", "the register's HTTPS base, e.g. https://apigw.viss.gov.lv")
                 .flatMap(n -> n.parse(LookupsReader::httpsUri)).orElse(null);
@@ -114,7 +114,11 @@ final class LookupsReader {
                     .flatMap(n -> n.parse(Units::absolutePath).map(p -> existing(n, p))).orElse(null);
             k.end();
         });
-        return new UpstreamEndpoint(base, ca, pins, key[0], chain[0]);
+        int maxConnections = s.optional("maxConnections")
+                .map(n -> n.integer(UpstreamEndpoint.MIN_CONNECTIONS, UpstreamEndpoint.MAX_CONNECTIONS)
+                        .orElse(UpstreamEndpoint.DEFAULT_MAX_CONNECTIONS))
+                .orElse(UpstreamEndpoint.DEFAULT_MAX_CONNECTIONS);
+        return new UpstreamEndpoint(base, ca, pins, key[0], chain[0], maxConnections);
     }
 
     /** A register's client secret: {@code file:} or {@code env:}. */

@@ -90,8 +90,12 @@ public final class PartLookup {
             call = flight.run(key, () -> {
                 started[0] = true;
                 counters(part).paid(part.feeCents());
-                CompletableFuture<Void> recorded = charge instanceof FeeBudgets.Charged c ? c.recorded() : RECORDED;
-                // The fee is on disk before the register is asked; a store that cannot sync does not stop lookups.
+                // A budget's spend is on disk before the register is asked, so no crash renews it; a store that
+                // cannot sync does not stop lookups. A client without a budget has nothing a crash could
+                // renew: its spend (for the metrics) is synced beside the call, not before it, which keeps
+                // the sync (one per batch, milliseconds on a busy disk) off the miss path.
+                CompletableFuture<Void> recorded = charge instanceof FeeBudgets.Charged c
+                        && request.dailyFeeBudgetCents() >= 0 ? c.recorded() : RECORDED;
                 return recorded.exceptionally(e -> null).thenCompose(v -> part.fetch(id, request.deadlineNanos()))
                         .thenApply(fetched -> {
                             CachedAnswer entry = fetched instanceof Fetched.Found found

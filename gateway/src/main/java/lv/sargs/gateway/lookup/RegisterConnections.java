@@ -110,7 +110,8 @@ final class RegisterConnections implements AutoCloseable {
             UpstreamTls tls = new UpstreamTls(UpstreamTls.readCertificates(e.trustedCa()), e.spkiPins(),
                     new ClientKey(e.clientKeyLabel(), UpstreamTls.readCertificates(e.clientKeyChain())),
                     HANDSHAKE_TIMEOUT);
-            UpstreamSettings settings = new UpstreamSettings(name, e.baseUri(), tls, PoolSettings.defaults(),
+            UpstreamSettings settings = new UpstreamSettings(name, e.baseUri(), tls,
+                    PoolSettings.defaults().withMaxConnections(e.maxConnections()),
                     BreakerSettings.defaults(), RetryPolicy.defaults());
             UpstreamClient client = UpstreamClient.create(settings, token, runtime, state -> report(reporter, state));
             clients.add(client);

@@ -81,6 +81,9 @@ class ReferenceConfigTest {
         LookupsConfig lookups = c.lookups().orElseThrow();
         assertEquals("https://ha.viss.gov.lv/STS/VISS.Pfas.STS/oauth2/token", lookups.register("viss", VissUpstreamConfig.class).orElseThrow().audience());
         assertEquals(5, lookups.registers().size());
+        assertEquals(64, lookups.register("viss", VissUpstreamConfig.class).orElseThrow().endpoint().maxConnections());
+        assertEquals(UpstreamEndpoint.DEFAULT_MAX_CONNECTIONS,
+                lookups.register("fpr", FprUpstreamConfig.class).orElseThrow().endpoint().maxConnections());
         StatisticsConfig statistics = c.statistics().orElseThrow();
         assertEquals(95_000_000L, statistics.maxFileBytes());
         assertEquals(List.of(lb), statistics.recipients());
@@ -113,6 +116,24 @@ class ReferenceConfigTest {
         ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
                 () -> ConfigLoader.with(Clock.systemUTC(), Map.of()).parse(vid, "vid.yaml"));
         assertTrue(e.problems().toString().contains("lookups.registers.vid.taxpayer"), e.problems().toString());
+    }
+
+    @Test
+    void aRegistersMaxConnectionsIsReadAndAnOutOfRangeOneIsNamed() throws Exception {
+        ConfigFixture f = new ConfigFixture(dir);
+        String yaml = substituted(f);
+        ConfigLoader loader = ConfigLoader.with(Clock.systemUTC(), Map.of());
+
+        LookupsConfig lookups = loader.parse(yaml.replace("maxConnections: 64", "maxConnections: 200"), "pool.yaml")
+                .lookups().orElseThrow();
+        assertEquals(200, lookups.register("viss", VissUpstreamConfig.class).orElseThrow().endpoint().maxConnections());
+
+        for (String bad : List.of("0", "1025", "many")) {
+            ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                    () -> loader.parse(yaml.replace("maxConnections: 64", "maxConnections: " + bad), "pool.yaml"));
+            assertEquals(List.of("lookups.viss.maxConnections: " + bad + " (expected: a whole number 1-1024)"),
+                    e.problems().stream().map(ConfigProblem::toString).toList());
+        }
     }
 
     @Test

@@ -117,6 +117,32 @@ class PartLookupFeeBudgetTest {
     }
 
     @Test
+    void aBudgetsSpendIsSyncedBeforeTheCallButAClientWithoutABudgetDoesNotWaitForTheSync() throws Exception {
+        ScriptedRegister register = new ScriptedRegister(id -> ScriptedRegister.found("{}"));
+        java.util.concurrent.CountDownLatch writerHeld = new java.util.concurrent.CountDownLatch(1);
+        writer.execute(() -> {
+            try {
+                writerHeld.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        CompletableFuture<PartOutcome> unbounded = lookup.lookup(register, DAY, "a", by("core-banking", -1));
+        assertEquals(1, register.calls.get(), "the call without a budget is made while its spend waits for the writer");
+        CompletableFuture<PartOutcome> bounded = lookup.lookup(register, DAY, "b", by("branch", 1000));
+        assertEquals(1, register.calls.get(), "the budget's call waits until its spend is synced");
+
+        writerHeld.countDown();
+
+        assertEquals(PartOutcome.Status.FETCHED, unbounded.join().status());
+        assertEquals(PartOutcome.Status.FETCHED, bounded.join().status());
+        assertEquals(2, register.calls.get());
+        assertEquals(15, budgets.spentToday("core-banking"));
+        assertEquals(15, budgets.spentToday("branch"));
+    }
+
+    @Test
     void aClientWithoutABudgetIsCountedButNeverRefused() {
         ScriptedRegister register = new ScriptedRegister(id -> ScriptedRegister.found("{}"));
         for (int i = 0; i < 5; i++) {

@@ -150,6 +150,48 @@ class UpstreamClientTest {
     }
 
     @Test
+    void concurrentCallsOpenUpToMaxConnectionsAtOnceAndTheRestTakeAFreedOne() throws Exception {
+        // More than the pool opens at once (ConnectionPool.MAX_OPENING): the calls past it wait, and each
+        // opening that completes makes room for the next, until max connections are open.
+        int max = 12;
+        int calls = 16;
+        // The server answers nothing until max requests are in, at once: so every call completes only
+        // if the pool opened all max connections rather than reusing fewer one after another.
+        List<ScriptedHttpsServer.Reply> held = new java.util.ArrayList<>();
+        boolean[] released = {false};
+        var server = fixture.server((request, reply) -> {
+            synchronized (held) {
+                if (released[0]) {
+                    reply.json(200, "{}");
+                    return;
+                }
+                held.add(reply);
+                if (held.size() == max) {
+                    released[0] = true;
+                    held.forEach(r -> r.json(200, "{}"));
+                }
+            }
+        });
+        var settings = fixture.settings("viss", server.uri());
+        settings = new UpstreamSettings(settings.name(), settings.baseUri(), settings.tls(),
+                settings.pool().withMaxConnections(max).withOfferHttp2(false), settings.breaker(), settings.retry());
+        var client = fixture.client(settings);
+
+        List<CompletableFuture<UpstreamResponse>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            inFlight.add(client.call(UpstreamRequest.get("/legal/" + i), Deadline.after(BUDGET)));
+        }
+
+        for (CompletableFuture<UpstreamResponse> call : inFlight) {
+            assertEquals(200, call.join().status());
+        }
+        assertEquals(max, server.handshakes());
+        assertEquals(max, server.concurrentPeak());
+        assertEquals(calls, server.requests());
+        assertEquals(max, client.openConnections());
+    }
+
+    @Test
     void retriesGetAfterAResetWithinTheBudget() throws Exception {
         AtomicInteger seen = new AtomicInteger();
         var server = fixture.server((request, reply) -> {

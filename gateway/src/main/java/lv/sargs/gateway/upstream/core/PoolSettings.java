@@ -31,6 +31,11 @@ public record PoolSettings(int maxConnections, int maxWaiting, Duration connectT
         return new PoolSettings(16, 1000, Duration.ofSeconds(2), Duration.ofSeconds(60), 4 * 1024 * 1024, true);
     }
 
+    /** A copy with at most {@code value} connections. */
+    public PoolSettings withMaxConnections(int value) {
+        return new PoolSettings(value, maxWaiting, connectTimeout, idleTimeout, maxResponseBytes, offerHttp2);
+    }
+
     /** A copy that does or does not offer h2. */
     public PoolSettings withOfferHttp2(boolean value) {
         return new PoolSettings(maxConnections, maxWaiting, connectTimeout, idleTimeout, maxResponseBytes, value);
