@@ -1,28 +1,69 @@
 package lv.sargs.gateway.http;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 
 /**
  * Collects a request into one message up to the body limit; a larger body (declared by
  * {@code Content-Length} or found while reading), or a declared length past the bound of its
  * route's class ({@code listeners.client.bodyLimits}), is answered 413 problem+json naming the
- * bound and the connection closed, instead of Netty's bare 413.
+ * bound and the connection closed, instead of Netty's bare 413. A request that cannot have a body
+ * (no {@code Content-Length}, {@code Transfer-Encoding} or {@code Expect}: every GET a client sends)
+ * goes on as one message sharing its head's headers, without the aggregator's composite buffer.
  */
 public final class BodyLimit extends HttpObjectAggregator {
 
     private final ExchangeHandler exchanges;
     private final long limit;
+    /** A bodiless request's head, until the empty end the decoder sends right after it. */
+    private HttpRequest bodiless;
 
     /** @param maxBodyBytes the largest body accepted (at most {@link Integer#MAX_VALUE}) */
     public BodyLimit(long maxBodyBytes, ExchangeHandler exchanges) {
         super((int) Math.min(Integer.MAX_VALUE, maxBodyBytes));
         this.exchanges = exchanges;
         this.limit = maxBodyBytes;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (bodiless != null) {
+            HttpRequest head = bodiless;
+            bodiless = null;
+            if (msg instanceof LastHttpContent end && !end.content().isReadable() && end.trailingHeaders().isEmpty()
+                    && end.decoderResult().isSuccess()) {
+                end.release();
+                // As the aggregator would have it: an explicit length of zero.
+                head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+                ctx.fireChannelRead(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(),
+                        Unpooled.EMPTY_BUFFER, head.headers(), EmptyHttpHeaders.INSTANCE));
+                return;
+            }
+            // Not the empty end a bodiless head is followed by: the aggregator judges both as it always has.
+            super.channelRead(ctx, head);
+        } else if (msg instanceof HttpRequest head && !(msg instanceof HttpContent) && bodiless(head)) {
+            bodiless = head;
+            return;
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    /** A well-formed head that declares no body and expects no 100-continue. */
+    private static boolean bodiless(HttpRequest head) {
+        HttpHeaders headers = head.headers();
+        return head.decoderResult().isSuccess() && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+                && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING) && !headers.contains(HttpHeaderNames.EXPECT);
     }
 
     @Override
