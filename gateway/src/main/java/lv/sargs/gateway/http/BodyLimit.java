@@ -1,9 +1,14 @@
 package lv.sargs.gateway.http;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
@@ -18,7 +23,9 @@ import io.netty.util.ReferenceCountUtil;
  * bound and the connection closed, instead of Netty's bare 413. A body of undeclared length
  * (chunked) is held to its route's bound while it arrives: the chunk that crosses it ends the
  * request at once, the part collected is released and the rest of the body is discarded, rather
- * than collecting up to the listener's limit first.
+ * than collecting up to the listener's limit first. A request that cannot have a body (no
+ * {@code Content-Length}, {@code Transfer-Encoding} or {@code Expect}: every GET a client sends)
+ * goes on as one message sharing its head's headers, without the aggregator's composite buffer.
  */
 public final class BodyLimit extends HttpObjectAggregator {
 
@@ -34,6 +41,8 @@ public final class BodyLimit extends HttpObjectAggregator {
     private long received;
     /** The rest of a refused body is dropped up to its last chunk. */
     private boolean discarding;
+    /** A bodiless request's head, until the empty end the decoder sends right after it. */
+    private HttpRequest bodiless;
 
     /** @param maxBodyBytes the largest body accepted (at most {@link Integer#MAX_VALUE}) */
     public BodyLimit(long maxBodyBytes, ExchangeHandler exchanges) {
@@ -44,6 +53,36 @@ public final class BodyLimit extends HttpObjectAggregator {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (bodiless != null) {
+            HttpRequest head = bodiless;
+            bodiless = null;
+            if (msg instanceof LastHttpContent end && !end.content().isReadable() && end.trailingHeaders().isEmpty()
+                    && end.decoderResult().isSuccess()) {
+                end.release();
+                // As the aggregator would have it: an explicit length of zero.
+                head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+                ctx.fireChannelRead(new DefaultFullHttpRequest(head.protocolVersion(), head.method(), head.uri(),
+                        Unpooled.EMPTY_BUFFER, head.headers(), EmptyHttpHeaders.INSTANCE));
+                return;
+            }
+            // Not the empty end a bodiless head is followed by: the aggregator judges both as it always has.
+            collect(ctx, head);
+        } else if (msg instanceof HttpRequest head && !(msg instanceof HttpContent) && bodiless(head)) {
+            bodiless = head;
+            return;
+        }
+        collect(ctx, msg);
+    }
+
+    /** A well-formed head that declares no body and expects no 100-continue. */
+    private static boolean bodiless(HttpRequest head) {
+        HttpHeaders headers = head.headers();
+        return head.decoderResult().isSuccess() && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+                && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING) && !headers.contains(HttpHeaderNames.EXPECT);
+    }
+
+    /** Hands {@code msg} to the aggregator, holding a body of undeclared length to its route's bound. */
+    private void collect(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (discarding && msg instanceof HttpContent && !(msg instanceof HttpMessage)) {
             discarding = !(msg instanceof LastHttpContent);
             ReferenceCountUtil.release(msg);

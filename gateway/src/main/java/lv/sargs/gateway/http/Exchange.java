@@ -180,6 +180,14 @@ final class Exchange {
     }
 
     private void respond(Response r) {
+        if (!connection.http2() && "GET".equals(method)) {
+            boolean close = closing(false);
+            EncodedResponse encoded = EncodedResponse.of(ctx.alloc(), r, requestId, connectionHeader(close));
+            if (encoded != null) {
+                write(encoded, close, r.status().code(), r.cacheStatus());
+                return;
+            }
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, r.status(),
                 Unpooled.wrappedBuffer(r.body()));
         HttpHeaders headers = response.headers();
@@ -193,21 +201,33 @@ final class Exchange {
     }
 
     private void send(FullHttpResponse response, String cacheStatus) {
+        boolean http2 = connection.http2();
+        boolean close = closing(http2);
+        CharSequence connectionHeader = http2 ? null : connectionHeader(close);
+        if (connectionHeader != null) {
+            response.headers().set(HttpHeaderNames.CONNECTION, connectionHeader);
+        }
+        write(response, close, response.status().code(), cacheStatus);
+    }
+
+    /** Whether the connection closes after this answer; the listener-wide flag too, as this connection's own drain may not have run yet. */
+    private boolean closing(boolean http2) {
+        return closeAfter || (!http2 && (!keepAlive || connection.draining() || handler.shuttingDown()));
+    }
+
+    /** The HTTP/1.x {@code Connection} header this answer carries, or null for none. */
+    private CharSequence connectionHeader(boolean close) {
+        if (close) {
+            return HttpHeaderValues.CLOSE;
+        }
+        return version.equals(HttpVersion.HTTP_1_0) ? HttpHeaderValues.KEEP_ALIVE : null;
+    }
+
+    private void write(Object response, boolean close, int status, String cacheStatus) {
         answered = true;
         if (deadline != null) {
             deadline.cancel(false);
         }
-        boolean http2 = connection.http2();
-        // The listener-wide flag too: this connection's own drain may not have run yet.
-        boolean close = closeAfter || (!http2 && (!keepAlive || connection.draining() || handler.shuttingDown()));
-        if (!http2) {
-            if (close) {
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            } else if (version.equals(HttpVersion.HTTP_1_0)) {
-                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            }
-        }
-        int status = response.status().code();
         if (slot != null) {
             // Freed before the write, so a client that reads this answer finds the slot free again.
             slot.release();

@@ -151,6 +151,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** The route of {@code head} if it streams its body, else null (the request is buffered as usual). */
     Router.Route streamingRoute(HttpRequest head) {
+        if (!router.streams(head.method())) {
+            // Most requests (every GET): the route is matched once, by the exchange, not here as well.
+            return null;
+        }
         Router.Route route = router.match(head.method(), head.uri()).route();
         return route != null && route.streaming() != null ? route : null;
     }

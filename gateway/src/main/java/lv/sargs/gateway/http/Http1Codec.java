@@ -2,6 +2,7 @@ package lv.sargs.gateway.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -105,12 +106,27 @@ public final class Http1Codec extends CombinedChannelDuplexHandler<Http1Codec.De
         }
     }
 
-    /** The response encoder, leaving out the body of an answer to HEAD as {@code HttpServerCodec} does. */
+    /**
+     * The response encoder, leaving out the body of an answer to HEAD as {@code HttpServerCodec} does,
+     * and passing on an {@link EncodedResponse} (a whole answer to a GET, already in this encoder's
+     * format) as it is.
+     */
     static final class Encoder extends HttpResponseEncoder {
         private final ArrayDeque<HttpMethod> methods;
 
         Encoder(ArrayDeque<HttpMethod> methods) {
             this.methods = methods;
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (msg instanceof EncodedResponse encoded) {
+                // Answers the oldest request read, as a response through the encoder would.
+                methods.poll();
+                ctx.write(encoded.content(), promise);
+                return;
+            }
+            super.write(ctx, msg, promise);
         }
 
         @Override

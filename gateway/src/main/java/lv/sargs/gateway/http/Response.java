@@ -99,6 +99,45 @@ public final class Response {
         }
     }
 
+    /**
+     * Whether every extra header is a token name with a value {@link EncodedResponse} can write as
+     * the header map would: text or a number, of visible ASCII.
+     */
+    boolean headersAreText() {
+        for (int i = 0; i < headers.length; i += 2) {
+            Object value = headers[i + 1];
+            if (!(headers[i] instanceof CharSequence name) || !EncodedResponse.isToken(name)) {
+                return false;
+            }
+            if (!(value instanceof CharSequence text && EncodedResponse.isFieldValue(text))
+                    && !(value instanceof Long || value instanceof Integer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The characters of the extra headers' names and values, numbers counted at their longest. */
+    int headersLength() {
+        int n = 0;
+        for (int i = 0; i < headers.length; i += 2) {
+            n += ((CharSequence) headers[i]).length() + 4
+                    + (headers[i + 1] instanceof CharSequence text ? text.length() : 20);
+        }
+        return n;
+    }
+
+    /** Writes the extra headers, each as {@code name: value} and a line end, as Netty's encoder would. */
+    void writeHeadersTo(io.netty.buffer.ByteBuf out) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] instanceof CharSequence text) {
+                EncodedResponse.header(out, (CharSequence) headers[i], text);
+            } else {
+                EncodedResponse.header(out, (CharSequence) headers[i], ((Number) headers[i + 1]).longValue());
+            }
+        }
+    }
+
     public String cacheStatus() {
         return cacheStatus;
     }

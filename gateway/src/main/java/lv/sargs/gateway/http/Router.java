@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +28,21 @@ import java.util.Set;
 public final class Router {
 
     private final Entry[] entries;
+    /** The methods some streaming route has: a request with another method needs no match to know it is buffered. */
+    private final Set<HttpMethod> streamingMethods;
 
     private Router(List<Entry> entries) {
         this.entries = entries.toArray(new Entry[0]);
+        Set<HttpMethod> streaming = new HashSet<>();
+        for (Entry e : this.entries) {
+            e.byMethod.values().stream().filter(r -> r.streaming() != null).forEach(r -> streaming.add(r.method()));
+        }
+        this.streamingMethods = Set.copyOf(streaming);
+    }
+
+    /** Whether any route with {@code method} streams its body (if not, no request with it is matched twice). */
+    boolean streams(HttpMethod method) {
+        return streamingMethods.contains(method);
     }
 
     public static Builder builder() {

@@ -113,6 +113,26 @@ final class TlsTestClient implements AutoCloseable {
         return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
     }
 
+    /** Reads one response with a Content-Length body (none to a HEAD), exactly as its bytes arrived. */
+    byte[] readRaw(boolean head) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        while (raw.size() < 4 || !raw.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed within a response's head: " + raw.toString(StandardCharsets.ISO_8859_1));
+            }
+            raw.write(c);
+        }
+        int length = 0;
+        for (String line : raw.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        raw.writeBytes(in.readNBytes(head ? 0 : length));
+        return raw.toByteArray();
+    }
+
     /** Whether the server closed the connection (end of stream or reset) within the socket timeout. */
     boolean closedByServer() {
         try {
