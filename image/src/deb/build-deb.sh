@@ -55,6 +55,29 @@ modules=$(printf '%s\n' ${used//,/ } jdk.crypto.cryptoki jdk.crypto.ec jdk.chars
   | sort -u | paste -sd, -)
 "$java_home/bin/jlink" --add-modules "$modules" --output "$stage/usr/lib/sargs/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --dedup-legal-notices=error-if-not-same-content
+# The runtime's provider list names only providers whose module it has. The JDK's list also names
+# XMLDSig, SunPCSC and JdkSASL, whose modules are not linked: the first lookup past them (opening
+# the token looks up SunPKCS11, the last) searches the whole class path for each of them instead,
+# which verifies BouncyCastle's signed jar and instantiates its providers three times: about a
+# fifth of the main thread's time to ready (bench/RESULTS.md, "Start-up: the critical path").
+# A provider this table does not know fails the build, so that a new JDK's list is looked at.
+security="$stage/usr/lib/sargs/runtime/conf/security/java.security"
+awk -v linked=",java.base,$modules," '
+  BEGIN {
+    n = split("SUN=java.base SunRsaSign=java.base SunEC=jdk.crypto.ec SunJSSE=java.base SunJCE=java.base" \
+      " SunJGSS=java.security.jgss SunSASL=java.security.sasl XMLDSig=java.xml.crypto SunPCSC=java.smartcardio" \
+      " JdkLDAP=java.naming JdkSASL=jdk.security.jgss SunPKCS11=jdk.crypto.cryptoki", pairs, " ")
+    for (i = 1; i <= n; i++) { split(pairs[i], kv, "="); module[kv[1]] = kv[2] }
+  }
+  /^security\.provider\.[0-9]+=/ {
+    name = substr($0, index($0, "=") + 1)
+    if (!(name in module)) { print "build-deb: security provider " name " has no known module" > "/dev/stderr"; exit 1 }
+    if (index(linked, "," module[name] ",") == 0) next
+    print "security.provider." ++kept "=" name
+    next
+  }
+  { print }' "$security" > "$security.linked"
+mv "$security.linked" "$security"
 # Native code stripped as Debian strips its own (dh_strip): symbols are no use on the appliance.
 find "$stage/usr/lib/sargs/runtime" -type f \( -name '*.so' -o -perm /111 \) -print0 | sort -z \
   | while IFS= read -r -d '' f; do

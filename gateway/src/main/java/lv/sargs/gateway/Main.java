@@ -72,6 +72,8 @@ public final class Main {
         }
         Logger.info("config {} loaded: {} client(s) declared", file, config.clients().size());
         phases.done("config loaded");
+        // What the listeners need next loads beside the token's opening, not after it.
+        StartWarmUp.begin(config);
         ReloadSignal signal = ReloadSignal.install();
         try {
             Token token = tokens.open(config.token());

@@ -87,6 +87,23 @@ class PackageContentsIT {
     }
 
     @Test
+    void theRuntimesSecurityProvidersAreTheOnesItHas() {
+        String security = Cmd.ok("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO ./usr/lib/sargs/runtime/conf/security/java.security",
+                DEB.toString());
+        List<String> providers = security.lines().filter(l -> l.matches("security\\.provider\\.\\d+=.*"))
+                .map(l -> l.substring(l.indexOf('=') + 1)).toList();
+        assertTrue(providers.containsAll(List.of("SUN", "SunEC", "SunJSSE", "SunJCE", "SunPKCS11")), providers.toString());
+        // Their modules are not linked: a provider named but absent sends every lookup past it through the class path.
+        for (String absent : List.of("XMLDSig", "SunPCSC", "JdkSASL")) {
+            assertFalse(providers.contains(absent), absent + " is listed but its module is not in the runtime: " + providers);
+        }
+        for (int i = 0; i < providers.size(); i++) {
+            assertTrue(security.contains("\nsecurity.provider." + (i + 1) + "=" + providers.get(i) + "\n"),
+                    "providers numbered 1.." + providers.size() + " without a gap: " + providers);
+        }
+    }
+
+    @Test
     void lintianFindsNoError() {
         Cmd lintian = Cmd.run(null, Map.of(), 15, List.of("lintian", "--tag-display-limit", "0", DEB.toString()));
         List<String> errors = lintian.output().lines().filter(l -> l.startsWith("E: ")).toList();

@@ -1,14 +1,14 @@
 package lv.sargs.gateway.management;
 
-import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.config.ServerTls;
+import lv.sargs.gateway.tls.JdkServerContext;
 import lv.sargs.gateway.tls.PemCertificates;
 import lv.sargs.gateway.tls.TlsSetupException;
 
@@ -29,11 +29,11 @@ public final class ManagementTls {
     public static SslContext forServer(ServerTls tls, X509ExtendedKeyManager keyManager)
             throws TlsSetupException, SSLException {
         List<X509Certificate> clientCas = PemCertificates.read("listeners.management.tls.clientCa", tls.clientCa());
-        return SslContextBuilder.forServer(keyManager)
-                .sslProvider(SslProvider.JDK)
-                .protocols(tls.protocols())
-                .clientAuth(ClientAuth.REQUIRE)
-                .trustManager(clientCas)
-                .build();
+        try {
+            return JdkServerContext.build(keyManager, clientCas, tls.protocols(), null, ApplicationProtocolConfig.DISABLED,
+                    null);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SSLException("listeners.management.tls: " + e.getMessage(), e);
+        }
     }
 }

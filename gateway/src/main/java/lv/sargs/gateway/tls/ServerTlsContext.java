@@ -51,7 +51,15 @@ public final class ServerTlsContext {
      */
     public static SslContext forServer(String path, ServerTls tls, X509ExtendedKeyManager keyManager)
             throws TlsSetupException {
-        return build(path, tls, SslContextBuilder.forServer(keyManager).sslProvider(SslProvider.JDK));
+        List<String> protocols = protocols(path, tls.protocols());
+        List<X509Certificate> clientCas = PemCertificates.read(path + ".clientCa", tls.clientCa());
+        try {
+            return JdkServerContext.build(keyManager, clientCas, protocols, Http2SecurityUtil.CIPHERS, alpn(),
+                    SessionTickets.LIFETIME);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new TlsSetupException(TlsSetupException.Code.CONTEXT_FAILED,
+                    path + ": " + e.getMessage() + " (expected: a usable server key and client CA)", e);
+        }
     }
 
     /** A built context and the provider it runs, for logs and the status model. */
@@ -113,17 +121,20 @@ public final class ServerTlsContext {
                     // Bounds how long a session, and so a ticket, may resume without a full handshake.
                     .sessionTimeout(SessionTickets.LIFETIME.toSeconds())
                     .trustManager(clientCas)
-                    .applicationProtocolConfig(new ApplicationProtocolConfig(
-                            ApplicationProtocolConfig.Protocol.ALPN,
-                            // A client offering neither protocol gets no ALPN answer and is served HTTP/1.1.
-                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .applicationProtocolConfig(alpn())
                     .build();
         } catch (SSLException e) {
             throw new TlsSetupException(TlsSetupException.Code.CONTEXT_FAILED,
                     path + ": " + e.getMessage() + " (expected: a usable server key and client CA)", e);
         }
+    }
+
+    private static ApplicationProtocolConfig alpn() {
+        return new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                // A client offering neither protocol gets no ALPN answer and is served HTTP/1.1.
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
     }
 
     private static List<String> protocols(String path, List<String> configured) throws TlsSetupException {

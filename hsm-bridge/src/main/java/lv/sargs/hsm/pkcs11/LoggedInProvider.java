@@ -137,14 +137,7 @@ final class LoggedInProvider {
             generator.initialize(spec.bits());
         }
         KeyPair pair = generator.generateKeyPair();
-        X509Certificate placeholder;
-        try {
-            String bcAlgorithm = spec.algorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            placeholder = Certificates.placeholder(label, pair.getPublic(),
-                    new JcaContentSignerBuilder(bcAlgorithm).setProvider(provider).build(pair.getPrivate()));
-        } catch (OperatorCreationException e) {
-            throw new TokenException(Code.OPERATION_FAILED, tokenName + ": cannot sign a placeholder for key '" + label + "'", e);
-        }
+        X509Certificate placeholder = Placeholder.signed(tokenName, label, spec, pair, provider);
         // Storing the entry gives the key its CKA_ID; the placeholder keeps it listed until the real chain comes.
         keyStore.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {placeholder});
         forget(label);
@@ -198,6 +191,26 @@ final class LoggedInProvider {
         X509Certificate leaf = (X509Certificate) keyStore.getCertificate(label);
         return new KeyInfo(label, Certificates.hex(label.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 spec(leaf), leaf.getPublicKey(), chain(label));
+    }
+
+    /**
+     * The self-signed placeholder a new key is stored with, signed on the token. A class of its own
+     * so that BouncyCastle's classes load only when a key is generated: the JVM would otherwise load
+     * the exception this catches when it verifies {@code LoggedInProvider} at every start, and the
+     * first class from BouncyCastle's signed jar costs a verification of the whole jar's signature.
+     */
+    private static final class Placeholder {
+
+        static X509Certificate signed(String tokenName, String label, KeySpec spec, KeyPair pair, Provider provider) {
+            try {
+                String bcAlgorithm = spec.algorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+                return Certificates.placeholder(label, pair.getPublic(),
+                        new JcaContentSignerBuilder(bcAlgorithm).setProvider(provider).build(pair.getPrivate()));
+            } catch (OperatorCreationException e) {
+                throw new TokenException(Code.OPERATION_FAILED, tokenName + ": cannot sign a placeholder for key '"
+                        + label + "'", e);
+            }
+        }
     }
 
     private void forget(String label) {
