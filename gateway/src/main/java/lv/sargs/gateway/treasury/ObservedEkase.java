@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import lv.sargs.gateway.status.StatusReporter;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
@@ -51,8 +52,8 @@ final class ObservedEkase implements EkaseAdapter {
     }
 
     @Override
-    public AccountReport accountReport(String iban) throws EkaseException {
-        return observed(() -> ekase.accountReport(iban));
+    public AccountReport accountReport(String iban, ReportWindow window) throws EkaseException {
+        return observed(() -> ekase.accountReport(iban, window));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,6 +17,7 @@ import lv.sargs.gateway.http.Response;
 import lv.sargs.gateway.http.Router;
 import lv.sargs.gateway.text.ClientValues;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 
 /**
  * The Treasury's client routes. Every route admits any recognised client at the router and lets
@@ -42,7 +44,8 @@ public final class TreasuryRoutes {
                 .get("/v1/treasury/payments/{id}", Access.ANY_CLIENT,
                         r -> answer(service.payment(caller(r), r.param("id")), p -> renderPayment(r, p)))
                 .get("/v1/treasury/accounts/{iban}/report", Access.ANY_CLIENT,
-                        r -> answer(service.accountReport(caller(r), r.param("iban")), report -> render(r, report)))
+                        r -> answer(service.accountReport(caller(r), r.param("iban"), window(r)),
+                                report -> render(r, report)))
                 .get("/v1/treasury/accounts/{iban}/statement", Access.ANY_CLIENT,
                         r -> answer(service.statement(caller(r), r.param("iban"), date(r)), report -> render(r, report)))
                 .get("/v1/treasury/notifications", Access.ANY_CLIENT,
@@ -88,6 +91,33 @@ public final class TreasuryRoutes {
             throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT,
                     "date: " + ClientValues.forAnswer(date) + " (expected: a closed day as YYYY-MM-DD)");
         }
+    }
+
+    /** {@code from} and {@code to} as HH:MM or HH:MM:SS, Europe/Riga time, both optional (the day's ends). */
+    private static ReportWindow window(Request request) {
+        LocalTime from = time(request, "from", ReportWindow.WHOLE_DAY.from());
+        LocalTime to = time(request, "to", ReportWindow.WHOLE_DAY.to());
+        if (to.isBefore(from)) {
+            throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT,
+                    "to: " + to + " (expected: not before from " + from + ")");
+        }
+        return new ReportWindow(from, to);
+    }
+
+    private static LocalTime time(Request request, String name, LocalTime absent) {
+        String value = request.query(name);
+        if (value == null) {
+            return absent;
+        }
+        if (value.matches("[0-9]{2}:[0-9]{2}(:[0-9]{2})?")) {
+            try {
+                return LocalTime.parse(value);
+            } catch (DateTimeParseException e) {
+                // out of range (25:00, 10:61): answered below
+            }
+        }
+        throw new ProblemException(TreasuryException.Code.INVALID_DOCUMENT, name + ": " + ClientValues.forAnswer(value)
+                + " (expected: a time of today as HH:MM or HH:MM:SS, Europe/Riga)");
     }
 
     private static long cursor(Request request) {

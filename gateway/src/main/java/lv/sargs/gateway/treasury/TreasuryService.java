@@ -22,6 +22,7 @@ import lv.sargs.gateway.text.ClientValues;
 import lv.sargs.gateway.http.StrictJson;
 import lv.sargs.gateway.treasury.TreasuryException.Code;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
@@ -156,12 +157,12 @@ public final class TreasuryService implements AutoCloseable {
         });
     }
 
-    /** Today's unclosed-day report (camt.052) of a Treasury account. */
-    public CompletableFuture<AccountReport> accountReport(Caller caller, String iban) {
+    /** Today's unclosed-day report (camt.052) of a Treasury account, the entries booked within {@code window}. */
+    public CompletableFuture<AccountReport> accountReport(Caller caller, String iban, ReportWindow window) {
         return onPool(() -> {
             requireMode(caller, ClientMode.VIEW, "read account reports");
             requireIban(iban);
-            return upstream(() -> ekase.accountReport(iban));
+            return upstream(() -> ekase.accountReport(iban, window));
         });
     }
 

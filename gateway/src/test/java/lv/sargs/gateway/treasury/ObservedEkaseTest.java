@@ -13,6 +13,7 @@ import lv.sargs.gateway.status.ComponentStatus;
 import lv.sargs.gateway.status.State;
 import lv.sargs.gateway.status.StatusModel;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
@@ -91,7 +92,7 @@ class ObservedEkaseTest {
         }
 
         @Override
-        public AccountReport accountReport(String iban) {
+        public AccountReport accountReport(String iban, ReportWindow window) {
             throw new UnsupportedOperationException("not scripted");
         }
 

@@ -3,6 +3,7 @@ package lv.sargs.sandbox.ekase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,20 @@ final class CamtWriter {
     private CamtWriter() {
     }
 
-    /** Today's unclosed-day report: opening booked and interim booked balances, today's entries. */
-    static byte[] report(Ledger ledger, SimAccount account, LocalDate today, Instant now) {
+    /**
+     * Today's unclosed-day report: opening booked and interim booked balances (of the whole day so
+     * far) and today's entries booked between {@code from} and {@code to} (camt.060's FrToTm).
+     */
+    static byte[] report(Ledger ledger, SimAccount account, LocalDate today, LocalTime from, LocalTime to,
+                         Instant now) {
         XmlOut x = new XmlOut(SimMessage.CAMT_052, "BkToCstmrAcctRpt");
         header(x, now);
         x.open("Rpt").leaf("Id", "RPT-" + account.iban() + "-" + today.format(DAY)).leaf("CreDtTm", XmlOut.dateTime(now));
         account(x, account);
         BigDecimal opening = ledger.balanceAtStartOf(account.iban(), today);
-        List<LedgerEntry> entries = ledger.entriesOn(account.iban(), today);
         balance(x, "OPBD", opening, today);
-        balance(x, "ITBD", opening.add(sum(entries)), today);
-        entries.forEach(e -> entry(x, e));
+        balance(x, "ITBD", opening.add(sum(ledger.entriesOn(account.iban(), today))), today);
+        ledger.entriesOn(account.iban(), today, from, to).forEach(e -> entry(x, e));
         x.close();
         return x.finish();
     }

@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -165,7 +166,19 @@ final class EkaseHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         payments.settle();
         if (kind.equals(SimMessage.CAMT_052.id())) {
-            return xml(HttpResponseStatus.OK, CamtWriter.report(ledger, account.get(), today, clock.instant()));
+            LocalTime from;
+            LocalTime to;
+            try {
+                from = ReportTimes.local(SimXml.text(request, "RptgPrd", "FrToTm", "FrTm"), "FrTm", today, zone)
+                        .orElse(LocalTime.MIN);
+                to = ReportTimes.local(SimXml.text(request, "RptgPrd", "FrToTm", "ToTm"), "ToTm", today, zone)
+                        .orElse(LocalTime.MAX);
+            } catch (SimXml.Refused e) {
+                return text(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+            }
+            // A ToTm in whole seconds covers that whole second.
+            to = to.getNano() == 0 && !to.equals(LocalTime.MAX) ? to.plusNanos(999_999_999) : to;
+            return xml(HttpResponseStatus.OK, CamtWriter.report(ledger, account.get(), today, from, to, clock.instant()));
         }
         if (kind.equals(SimMessage.CAMT_053.id())) {
             if (!day.isBefore(today) || day.isBefore(ledger.firstDay())) {

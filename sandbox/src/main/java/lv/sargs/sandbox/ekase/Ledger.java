@@ -2,6 +2,7 @@ package lv.sargs.sandbox.ekase;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,9 @@ final class Ledger {
         this.firstDay = today.minusDays(2);
         for (LocalDate day = firstDay; day.isBefore(today); day = day.plusDays(1)) {
             for (SimAccount a : accounts) {
-                book(a.iban(), new BigDecimal("5000.00"), true, day, null, null, null, "Valsts kase",
+                book(a.iban(), new BigDecimal("5000.00"), true, day, LocalTime.MIDNIGHT, null, null, null, "Valsts kase",
                         "LV50TREL2200000000004", "Budzeta asignejums");
-                book(a.iban(), new BigDecimal("123.45"), false, day, null, null, null, "AS Sadales tikls",
+                book(a.iban(), new BigDecimal("123.45"), false, day, LocalTime.MIDNIGHT, null, null, null, "AS Sadales tikls",
                         "LV58UNLA0050000000001", "Elektroenergija");
             }
         }
@@ -43,10 +44,11 @@ final class Ledger {
         return List.copyOf(accounts.values());
     }
 
-    synchronized LedgerEntry book(String iban, BigDecimal amount, boolean credit, LocalDate day, String msgId,
+    synchronized LedgerEntry book(String iban, BigDecimal amount, boolean credit, LocalDate day, LocalTime time,
+                                  String msgId,
                                   String pmtInfId, String endToEndId, String counterpartyName, String counterpartyIban,
                                   String remittance) {
-        LedgerEntry entry = new LedgerEntry(entries.size() + 1L, iban, amount, credit, day, msgId, pmtInfId,
+        LedgerEntry entry = new LedgerEntry(entries.size() + 1L, iban, amount, credit, day, time, msgId, pmtInfId,
                 endToEndId, counterpartyName, counterpartyIban, remittance);
         entries.add(entry);
         return entry;
@@ -77,6 +79,12 @@ final class Ledger {
     /** The entries of {@code iban} booked on {@code day}. */
     synchronized List<LedgerEntry> entriesOn(String iban, LocalDate day) {
         return entries.stream().filter(e -> e.iban().equals(iban) && e.bookingDate().equals(day)).toList();
+    }
+
+    /** The entries of {@code iban} booked on {@code day} between {@code from} and {@code to}, both included. */
+    synchronized List<LedgerEntry> entriesOn(String iban, LocalDate day, LocalTime from, LocalTime to) {
+        return entries.stream().filter(e -> e.iban().equals(iban) && e.bookingDate().equals(day)
+                && !e.bookingTime().isBefore(from) && !e.bookingTime().isAfter(to)).toList();
     }
 
     /** At most {@code limit} entries after {@code cursor}, oldest first. */

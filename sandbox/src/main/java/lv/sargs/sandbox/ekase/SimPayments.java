@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -143,12 +144,13 @@ final class SimPayments {
             Instant bookAt = p.receivedAt().plus(bookAfter);
             if (p.rejectReason() == null && !booked.containsKey(p.msgId()) && !now.isBefore(bookAt)) {
                 LocalDate day = LocalDate.ofInstant(bookAt, zone);
+                LocalTime time = LocalTime.ofInstant(bookAt, zone);
                 for (ReceivedPayment.Batch b : p.batches()) {
                     for (ReceivedPayment.Transfer t : b.transfers()) {
-                        ledger.book(b.debtorIban(), t.amount(), false, day, p.msgId(), b.pmtInfId(), t.endToEndId(),
+                        ledger.book(b.debtorIban(), t.amount(), false, day, time, p.msgId(), b.pmtInfId(), t.endToEndId(),
                                 t.creditorName(), t.creditorIban(), t.remittance());
                         if (ledger.account(t.creditorIban()).isPresent()) {
-                            ledger.book(t.creditorIban(), t.amount(), true, day, p.msgId(), b.pmtInfId(),
+                            ledger.book(t.creditorIban(), t.amount(), true, day, time, p.msgId(), b.pmtInfId(),
                                     t.endToEndId(), b.debtorName(), b.debtorIban(), t.remittance());
                         }
                     }

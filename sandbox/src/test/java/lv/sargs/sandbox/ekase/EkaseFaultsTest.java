@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.ekase.StatusReport;
 import lv.sargs.gateway.treasury.ekase.UpstreamEkaseAdapter;
 import lv.sargs.gateway.treasury.xml.IsoMessage;
@@ -54,7 +55,7 @@ class EkaseFaultsTest {
         Eventually.await(() -> status(ekase, "U1"), "ACSC"::equals, Duration.ofSeconds(5));
         assertEquals(1, world.simulator.arrivals("E-U1"));
         // The adapter checks that the camt.052 reports the account asked about.
-        assertEquals(IsoMessage.CAMT_052, ekase.accountReport(DEBTOR).message());
+        assertEquals(IsoMessage.CAMT_052, ekase.accountReport(DEBTOR, ReportWindow.WHOLE_DAY).message());
     }
 
     @Test

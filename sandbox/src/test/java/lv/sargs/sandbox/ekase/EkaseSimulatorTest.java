@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.treasury.TreasuryJson;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
 import lv.sargs.gateway.treasury.ekase.EkaseMode;
@@ -56,7 +57,7 @@ class EkaseSimulatorTest {
             assertEquals("RCVD", result.report().status());
             assertFalse(result.duplicate());
             Eventually.await(() -> status(ekase, "M1"), "ACSC"::equals, Duration.ofSeconds(5));
-            AccountReport report = ekase.accountReport(DEBTOR);
+            AccountReport report = ekase.accountReport(DEBTOR, ReportWindow.WHOLE_DAY);
             String json = TreasuryJson.report(report).toString();
             assertTrue(json.contains("\"endToEndId\":\"E2E-1\""), json);
             assertTrue(json.contains("\"amount\":\"12.34\""), json);
@@ -120,7 +121,7 @@ class EkaseSimulatorTest {
                     () -> ekase.submit(Pain001s.single("V1", "E-V1", DEBTOR, "5.00", CREDITOR), "V1"));
             assertEquals(EkaseException.Code.VIEW_MODE, e.code());
             assertEquals(0, w.simulator.arrivals("E-V1"));
-            assertEquals("camt.052.001.02", ekase.accountReport(DEBTOR).message().id());
+            assertEquals("camt.052.001.02", ekase.accountReport(DEBTOR, ReportWindow.WHOLE_DAY).message().id());
         }
     }
 

@@ -27,6 +27,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import lv.sargs.gateway.treasury.ekase.AccountReport;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.ekase.Camt060Writer;
 import lv.sargs.gateway.treasury.ekase.EkaseAdapter;
 import lv.sargs.gateway.treasury.ekase.EkaseException;
@@ -137,13 +138,13 @@ public final class HttpsEkaseAdapter implements EkaseAdapter {
     }
 
     @Override
-    public AccountReport accountReport(String iban) throws EkaseException {
-        return report(IsoMessage.CAMT_052, iban, LocalDate.now(clock.withZone(ZoneId.of("Europe/Riga"))));
+    public AccountReport accountReport(String iban, ReportWindow window) throws EkaseException {
+        return report(IsoMessage.CAMT_052, iban, LocalDate.now(clock.withZone(ZoneId.of("Europe/Riga"))), window);
     }
 
     @Override
     public AccountReport statement(String iban, LocalDate day) throws EkaseException {
-        return report(IsoMessage.CAMT_053, iban, day);
+        return report(IsoMessage.CAMT_053, iban, day, ReportWindow.WHOLE_DAY);
     }
 
     @Override
@@ -156,10 +157,11 @@ public final class HttpsEkaseAdapter implements EkaseAdapter {
         return new AccountReport(IsoMessage.CAMT_054, answer.body(), validated(answer.body(), IsoMessage.CAMT_054));
     }
 
-    private AccountReport report(IsoMessage kind, String iban, LocalDate day) throws EkaseException {
+    private AccountReport report(IsoMessage kind, String iban, LocalDate day, ReportWindow window)
+            throws EkaseException {
         String what = kind.id() + " of " + iban + " for " + day;
         byte[] camt060 = Camt060Writer.write("SRG-RQ-" + clock.millis() + "-" + requestSeq.incrementAndGet(),
-                clock.instant(), kind, iban, day);
+                clock.instant(), kind, iban, day, window);
         HttpResponse<byte[]> answer = exchange(what,
                 request("/reports").header("Content-Type", XML).POST(HttpRequest.BodyPublishers.ofByteArray(camt060)));
         if (answer.statusCode() != 200) {

@@ -3,6 +3,7 @@ package lv.sargs.sandbox.ekase;
 import static lv.sargs.sandbox.ekase.TreasuryWorld.CREDITOR;
 import static lv.sargs.sandbox.ekase.TreasuryWorld.DEBTOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,7 @@ import lv.sargs.gateway.treasury.TreasurySettings;
 import lv.sargs.testkit.CertificateAuthority;
 import lv.sargs.testkit.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TreasuryHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
     private static final CertificateAuthority CLIENT_CA = CertificateAuthority.create("Bank client CA");
     private static final HeldCertificate SERVER = CLIENT_CA.issue("sargs").server("127.0.0.1").build();
     private static final HeldCertificate PAYMENTS = CLIENT_CA.issue("core-payments").client().build();
@@ -203,5 +208,35 @@ class TreasuryHttpTest {
                 "application/json");
         assertEquals("treasury-invalid-document", problemType(badDate));
         assertEquals(0, world.simulator.distinctPayments());
+    }
+
+    @Test
+    void reportWindowListsOnlyTheEntriesBookedWithinIt() throws Exception {
+        LocalTime before = LocalTime.now(RIGA).withNano(0);
+        // The window ends are times of today: a payment booked across midnight would fall on tomorrow.
+        Assumptions.assumeTrue(before.isAfter(LocalTime.of(0, 0, 5)) && before.isBefore(LocalTime.of(23, 59)));
+        HttpClient payments = as(PAYMENTS);
+        String location = post(payments, "k-w", "application/json", TreasuryServiceTest.json("15.00", CREDITOR))
+                .headers().firstValue("location").orElseThrow();
+        JsonNode booked = Eventually.await(() -> JSON.readTree(get(payments, location, "application/json").body()),
+                p -> p.get("state").asText().equals("BOOKED"), Duration.ofSeconds(10));
+        String e2e = booked.get("endToEndIds").get(0).asText();
+        HttpClient reporting = as(REPORTING);
+        String report = "/v1/treasury/accounts/" + DEBTOR + "/report";
+
+        HttpResponse<String> since = get(reporting, report + "?from=" + before, "application/json");
+        assertEquals(200, since.statusCode(), since.body());
+        assertTrue(since.body().contains("\"endToEndId\":\"" + e2e + "\""), since.body());
+        HttpResponse<String> earlier = get(reporting, report + "?from=00:00&to=" + before.minusSeconds(1), "application/xml");
+        assertEquals(200, earlier.statusCode(), earlier.body());
+        assertFalse(earlier.body().contains(e2e), earlier.body());
+        // The balances are the day's, whatever the window.
+        assertTrue(earlier.body().contains("<Cd>ITBD</Cd>"), earlier.body());
+
+        assertEquals("treasury-invalid-document", problemType(get(reporting, report + "?from=25:00", "application/json")));
+        assertEquals("treasury-invalid-document", problemType(get(reporting, report + "?from=10:00:00.5", "application/json")));
+        HttpResponse<String> backwards = get(reporting, report + "?from=12:00&to=11:59:59", "application/json");
+        assertEquals("treasury-invalid-document", problemType(backwards));
+        assertTrue(backwards.body().contains("to: 11:59:59 (expected: not before from 12:00)"), backwards.body());
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.treasury.Caller;
+import lv.sargs.gateway.treasury.ekase.ReportWindow;
 import lv.sargs.gateway.treasury.Payment;
 import lv.sargs.gateway.treasury.PaymentState;
 import lv.sargs.gateway.treasury.PaymentSteps;
@@ -119,7 +120,8 @@ class TreasuryServiceTest {
                 PaymentState.ACCEPTED, PaymentState.BOOKED), done.history().stream().map(StatusChange::state).toList());
         String e2e = done.endToEndIds().get(0);
         assertEquals(1, world.simulator.arrivals(e2e));
-        String report = TreasuryJson.report(get(service.accountReport(VIEWER, DEBTOR))).toString();
+        String report = TreasuryJson.report(get(service.accountReport(VIEWER, DEBTOR, ReportWindow.WHOLE_DAY)))
+                .toString();
         assertTrue(report.contains("\"endToEndId\":\"" + e2e + "\""), report);
         assertTrue(report.contains("\"ultimateDebtor\"") || report.contains("42.50"), report);
         String status = TreasuryJson.payment(done).toString();
@@ -161,7 +163,8 @@ class TreasuryServiceTest {
         assertEquals(TreasuryException.Code.MODE_FORBIDDEN, e.code());
         assertEquals(403, e.code().httpStatus());
         assertEquals(0, world.simulator.distinctPayments());
-        TreasuryException none = failure(service.accountReport(new Caller("stranger", Set.of("kyc")), DEBTOR));
+        TreasuryException none = failure(service.accountReport(new Caller("stranger", Set.of("kyc")), DEBTOR,
+                ReportWindow.WHOLE_DAY));
         assertEquals(TreasuryException.Code.MODE_FORBIDDEN, none.code());
     }
 
@@ -286,9 +289,9 @@ class TreasuryServiceTest {
     @Test
     void accountReportsNeedAValidIbanAndAClosedDay() {
         assertEquals(TreasuryException.Code.INVALID_DOCUMENT,
-                failure(service.accountReport(VIEWER, "LV00TREL2200000000001")).code());
+                failure(service.accountReport(VIEWER, "LV00TREL2200000000001", ReportWindow.WHOLE_DAY)).code());
         assertEquals(TreasuryException.Code.NOT_FOUND,
-                failure(service.accountReport(VIEWER, "LV50TREL2200000000004")).code());
+                failure(service.accountReport(VIEWER, "LV50TREL2200000000004", ReportWindow.WHOLE_DAY)).code());
         assertEquals(TreasuryException.Code.INVALID_DOCUMENT,
                 failure(service.statement(VIEWER, DEBTOR, LocalDate.now(ZoneId.of("Europe/Riga")))).code());
     }

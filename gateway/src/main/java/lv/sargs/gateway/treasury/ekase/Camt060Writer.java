@@ -3,6 +3,7 @@ package lv.sargs.gateway.treasury.ekase;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -12,15 +13,19 @@ import lv.sargs.gateway.treasury.xml.SafeXml;
 /** Writes the camt.060.001.03 that asks eKase for one account's camt.052 or camt.053. */
 public final class Camt060Writer {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private Camt060Writer() {
     }
 
     /**
-     * A request for {@code requested} (camt.052 or camt.053) of {@code iban} for {@code day}.
+     * A request for {@code requested} (camt.052 or camt.053) of {@code iban} for the entries booked on
+     * {@code day} within {@code window} (local times as {@code HH:MM:SS}, no zone: the Treasury's day).
      *
      * @param msgId the request's MsgId
      */
-    public static byte[] write(String msgId, Instant now, IsoMessage requested, String iban, LocalDate day) {
+    public static byte[] write(String msgId, Instant now, IsoMessage requested, String iban, LocalDate day,
+                               ReportWindow window) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
             XMLStreamWriter w = SafeXml.outputFactory().createXMLStreamWriter(out, "UTF-8");
@@ -52,8 +57,8 @@ public final class Camt060Writer {
             leaf(w, "ToDt", day.toString());
             w.writeEndElement();
             w.writeStartElement("FrToTm");
-            leaf(w, "FrTm", "00:00:00");
-            leaf(w, "ToTm", "23:59:59");
+            leaf(w, "FrTm", TIME.format(window.from()));
+            leaf(w, "ToTm", TIME.format(window.to()));
             w.writeEndElement();
             leaf(w, "Tp", "ALLL");
             w.writeEndElement();

@@ -24,8 +24,11 @@ public interface EkaseAdapter extends AutoCloseable {
     /** The latest pain.002 for {@code msgId}; empty when eKase never received that MsgId. */
     Optional<StatusReport> status(String msgId) throws EkaseException;
 
-    /** Today's unclosed-day report (camt.052) of a Treasury account, asked for with a camt.060. */
-    AccountReport accountReport(String iban) throws EkaseException;
+    /**
+     * Today's unclosed-day report (camt.052) of a Treasury account for the entries booked within
+     * {@code window}, asked for with a camt.060.
+     */
+    AccountReport accountReport(String iban, ReportWindow window) throws EkaseException;
 
     /** The statement (camt.053) of a closed day, asked for with a camt.060. */
     AccountReport statement(String iban, LocalDate day) throws EkaseException;

@@ -91,13 +91,13 @@ public final class UpstreamEkaseAdapter implements EkaseAdapter {
     }
 
     @Override
-    public AccountReport accountReport(String iban) throws EkaseException {
-        return report(IsoMessage.CAMT_052, iban, LocalDate.now(clock.withZone(ZoneId.of("Europe/Riga"))));
+    public AccountReport accountReport(String iban, ReportWindow window) throws EkaseException {
+        return report(IsoMessage.CAMT_052, iban, LocalDate.now(clock.withZone(ZoneId.of("Europe/Riga"))), window);
     }
 
     @Override
     public AccountReport statement(String iban, LocalDate day) throws EkaseException {
-        return report(IsoMessage.CAMT_053, iban, day);
+        return report(IsoMessage.CAMT_053, iban, day, ReportWindow.WHOLE_DAY);
     }
 
     @Override
@@ -110,10 +110,12 @@ public final class UpstreamEkaseAdapter implements EkaseAdapter {
         return new AccountReport(IsoMessage.CAMT_054, answer.body(), validated(answer.body(), IsoMessage.CAMT_054));
     }
 
-    private AccountReport report(IsoMessage kind, String iban, LocalDate day) throws EkaseException {
-        String what = kind.id() + " of " + iban + " for " + day;
+    private AccountReport report(IsoMessage kind, String iban, LocalDate day, ReportWindow window)
+            throws EkaseException {
+        String what = kind.id() + " of " + iban + " for " + day
+                + (window.equals(ReportWindow.WHOLE_DAY) ? "" : " " + window.from() + "-" + window.to());
         byte[] camt060 = Camt060Writer.write("SRG-RQ-" + clock.millis() + "-" + requestSeq.incrementAndGet(),
-                clock.instant(), kind, iban, day);
+                clock.instant(), kind, iban, day, window);
         UpstreamResponse answer = exchange(what, UpstreamRequest.post("/reports", XML, camt060));
         if (answer.status() != 200) {
             throw failure(what, answer);
