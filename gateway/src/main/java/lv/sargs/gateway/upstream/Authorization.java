@@ -17,28 +17,6 @@ public interface Authorization {
     /** The upstream refused {@code value} (HTTP 401); a source that can renew it drops it. */
     void refused(String value);
 
-    /**
-     * The value of an HTTP Basic {@code Authorization} header (RFC 7617, UTF-8) for {@code user} and
-     * {@code password}; wipes {@code password} and every copy made on the way (the header String excepted).
-     */
-    static String basic(String user, char[] password) {
-        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(user.length() + 1 + password.length);
-        chars.put(user).put(':').put(password).flip();
-        Arrays.fill(password, '\0');
-        java.nio.ByteBuffer bytes = java.nio.charset.StandardCharsets.UTF_8.encode(chars);
-        byte[] raw = new byte[bytes.remaining()];
-        bytes.get(raw);
-        try {
-            return "Basic " + java.util.Base64.getEncoder().encodeToString(raw);
-        } finally {
-            Arrays.fill(chars.array(), '\0');
-            Arrays.fill(raw, (byte) 0);
-            if (bytes.hasArray()) {
-                Arrays.fill(bytes.array(), (byte) 0);
-            }
-        }
-    }
-
     /** A fixed value, e.g. {@code Bearer …} issued out of band; the array is copied, wipe yours. */
     static Authorization fixed(char[] headerValue) {
         char[] copy = Arrays.copyOf(headerValue, headerValue.length);

@@ -31,7 +31,7 @@ final class EkaseCall {
         Stopwatch watch = Stopwatch.start();
         String authorization;
         try {
-            authorization = lv.sargs.gateway.upstream.Authorization.basic(login.user(), login.password().read());
+            authorization = lv.sargs.gateway.config.BasicCredentials.header(login.user(), login.password().read());
         } catch (IllegalStateException e) {
             return Check.fail(name, e.getMessage(), "write eKase's password to the file " + u.configPath()
                     + ".password names (one line, chmod 600)", watch.millis());

@@ -153,7 +153,7 @@ public final class UpstreamEkaseAdapter implements EkaseAdapter {
     }
 
     private String basic() {
-        return lv.sargs.gateway.upstream.Authorization.basic(settings.user(), settings.password());
+        return lv.sargs.gateway.config.BasicCredentials.header(settings.user(), settings.password());
     }
 
     private StatusReport statusReport(byte[] body) throws EkaseException {
