@@ -2,6 +2,7 @@ package lv.sargs.gateway.treasury.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -41,6 +47,31 @@ class SafeXmlTest {
     void acceptsValidPain001() throws Exception {
         Document doc = xml.parse(resource("pain001-valid.xml"), IsoMessage.PAIN_001);
         assertEquals("CLIENT-MSG-1", Elements.required(doc.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
+    }
+
+    /** One instance serves every thread (the documents' maker is shared): each parse fills a document of its own. */
+    @Test
+    void eachParseOnAnyThreadGetsADocumentOfItsOwn() throws Exception {
+        String valid = new String(resource("pain001-valid.xml"), StandardCharsets.UTF_8);
+        Document first = xml.parse(bytes(valid), IsoMessage.PAIN_001);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Document>> parsed = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                byte[] doc = bytes(valid.replace("<MsgId>CLIENT-MSG-1</MsgId>", "<MsgId>CLIENT-MSG-T" + i + "</MsgId>"));
+                parsed.add(threads.submit(() -> xml.parse(doc, IsoMessage.PAIN_001)));
+            }
+            for (int i = 0; i < parsed.size(); i++) {
+                Document doc = parsed.get(i).get();
+                assertNotSame(first, doc);
+                assertEquals("CLIENT-MSG-T" + i,
+                        Elements.required(doc.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
+                assertEquals(1, doc.getChildNodes().getLength(), "the document element alone");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals("CLIENT-MSG-1", Elements.required(first.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
     }
 
     @Test
