@@ -100,6 +100,7 @@ public final class SafeXml {
                     + " bytes (expected: at most " + limits.maxBytes() + ")");
         }
         DOMResult result = new DOMResult(documents.createDocument(null, null, null));
+        LimitingFilter filter = new LimitingFilter(limits, what, namespace);
         try {
             TransformerHandler builder = builders.newTransformerHandler();
             builder.setResult(result);
@@ -109,7 +110,6 @@ public final class SafeXml {
                 downstream = validator;
             }
             XMLReader reader = newReader();
-            LimitingFilter filter = new LimitingFilter(limits, what, namespace);
             filter.setParent(reader);
             filter.setContentHandler(downstream);
             filter.setErrorHandler(new Strict(what, XmlRejectedException.Code.MALFORMED, filter));
@@ -122,6 +122,10 @@ public final class SafeXml {
             filter.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (LimitingFilter.Stop stop) {
             throw stop.rejection;
+        } catch (org.w3c.dom.DOMException e) {
+            // A backstop: the DOM refuses a name the SAX parser let through (LimitingFilter stops the known ones).
+            throw new XmlRejectedException(XmlRejectedException.Code.MALFORMED, what + ": element "
+                    + ClientValues.forAnswer(filter.path()) + ": not namespace-well-formed XML", e);
         } catch (SAXException e) {
             throw classify(what, e);
         } catch (IOException e) {

@@ -74,6 +74,28 @@ class SafeXmlTest {
         assertEquals("CLIENT-MSG-1", Elements.required(first.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
     }
 
+    /**
+     * Found by Jazzer (camt.053): the JDK's SAX parser lets {@code <:a>} and {@code :a="1"} through and
+     * the DOM built from them threw an unchecked DOMException, i.e. no refusal at all.
+     */
+    @Test
+    void refusesNamesWithAnEmptyPrefixOrLocalPart() {
+        String ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
+        XmlRejectedException element = rejected("<Document xmlns=\"" + ns + "\"><CstmrCdtTrfInitn><:>x</:>"
+                + "</CstmrCdtTrfInitn></Document>", IsoMessage.PAIN_001);
+        assertEquals(XmlRejectedException.Code.MALFORMED, element.code());
+        assertEquals("pain.001.001.03: element /Document/CstmrCdtTrfInitn/\":\": not a namespace-well-formed name"
+                + " (expected: name or prefix:name)", element.getMessage());
+        XmlRejectedException attribute = rejected("<Document xmlns=\"" + ns + "\" :a=\"1\"/>", IsoMessage.PAIN_001);
+        assertEquals(XmlRejectedException.Code.MALFORMED, attribute.code());
+        assertEquals("pain.001.001.03: element /\"Document\": attribute \":a\" is not a namespace-well-formed name"
+                + " (expected: name or prefix:name)", attribute.getMessage());
+        assertEquals(XmlRejectedException.Code.MALFORMED, assertThrows(XmlRejectedException.class,
+                () -> xml.parseWellFormed(bytes("<d><e:/><:a/></d>"), "test")).code());
+        assertEquals(XmlRejectedException.Code.MALFORMED, assertThrows(XmlRejectedException.class,
+                () -> xml.parseWellFormed(bytes("<d><:a/></d>"), "test")).code());
+    }
+
     @Test
     void refusesSchemaInvalidPain001WithTheViolatedRule() throws Exception {
         String doc = new String(resource("pain001-valid.xml"), StandardCharsets.UTF_8)
