@@ -94,6 +94,22 @@ final class LimitingFilter extends XMLFilterImpl {
                     + lv.sargs.gateway.text.ClientValues.forAnswer(localName) + " has "
                     + atts.getLength() + " attributes (expected: at most " + limits.maxAttributes() + ")");
         }
+        // The JDK's namespace-aware SAX parser lets a name with an empty prefix or local part through
+        // (<:a>, :a="1"); the DOM built from the events then throws an unchecked DOMException.
+        String parent = open.isEmpty() ? "" : path();
+        if (!namespaceWellFormed(qName)) {
+            throw stop(XmlRejectedException.Code.MALFORMED, "element " + parent + "/"
+                    + lv.sargs.gateway.text.ClientValues.forAnswer(qName)
+                    + ": not a namespace-well-formed name (expected: name or prefix:name)");
+        }
+        for (int i = 0; i < atts.getLength(); i++) {
+            if (!namespaceWellFormed(atts.getQName(i))) {
+                throw stop(XmlRejectedException.Code.MALFORMED, "element " + parent + "/"
+                        + lv.sargs.gateway.text.ClientValues.forAnswer(qName) + ": attribute "
+                        + lv.sargs.gateway.text.ClientValues.forAnswer(atts.getQName(i))
+                        + " is not a namespace-well-formed name (expected: name or prefix:name)");
+            }
+        }
         if (elements == 1 && expectedNamespace != null
                 && (!"Document".equals(localName) || !expectedNamespace.equals(uri))) {
             throw stop(XmlRejectedException.Code.WRONG_MESSAGE, "root element "
@@ -113,6 +129,12 @@ final class LimitingFilter extends XMLFilterImpl {
         // The validator checks an element's content at its end: the path still names it meanwhile.
         super.endElement(uri, localName, qName);
         open.poll();
+    }
+
+    /** At most one colon, with something on both sides of it. */
+    private static boolean namespaceWellFormed(String qName) {
+        int colon = qName.indexOf(':');
+        return colon < 0 || colon > 0 && colon < qName.length() - 1 && qName.indexOf(':', colon + 1) < 0;
     }
 
     private Stop stop(XmlRejectedException.Code code, String detail) {

@@ -2,6 +2,7 @@ package lv.sargs.gateway.treasury.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -41,6 +47,53 @@ class SafeXmlTest {
     void acceptsValidPain001() throws Exception {
         Document doc = xml.parse(resource("pain001-valid.xml"), IsoMessage.PAIN_001);
         assertEquals("CLIENT-MSG-1", Elements.required(doc.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
+    }
+
+    /** One instance serves every thread (the documents' maker is shared): each parse fills a document of its own. */
+    @Test
+    void eachParseOnAnyThreadGetsADocumentOfItsOwn() throws Exception {
+        String valid = new String(resource("pain001-valid.xml"), StandardCharsets.UTF_8);
+        Document first = xml.parse(bytes(valid), IsoMessage.PAIN_001);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Document>> parsed = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                byte[] doc = bytes(valid.replace("<MsgId>CLIENT-MSG-1</MsgId>", "<MsgId>CLIENT-MSG-T" + i + "</MsgId>"));
+                parsed.add(threads.submit(() -> xml.parse(doc, IsoMessage.PAIN_001)));
+            }
+            for (int i = 0; i < parsed.size(); i++) {
+                Document doc = parsed.get(i).get();
+                assertNotSame(first, doc);
+                assertEquals("CLIENT-MSG-T" + i,
+                        Elements.required(doc.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
+                assertEquals(1, doc.getChildNodes().getLength(), "the document element alone");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals("CLIENT-MSG-1", Elements.required(first.getDocumentElement(), "CstmrCdtTrfInitn", "GrpHdr", "MsgId"));
+    }
+
+    /**
+     * Found by Jazzer (camt.053): the JDK's SAX parser lets {@code <:a>} and {@code :a="1"} through and
+     * the DOM built from them threw an unchecked DOMException, i.e. no refusal at all.
+     */
+    @Test
+    void refusesNamesWithAnEmptyPrefixOrLocalPart() {
+        String ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
+        XmlRejectedException element = rejected("<Document xmlns=\"" + ns + "\"><CstmrCdtTrfInitn><:>x</:>"
+                + "</CstmrCdtTrfInitn></Document>", IsoMessage.PAIN_001);
+        assertEquals(XmlRejectedException.Code.MALFORMED, element.code());
+        assertEquals("pain.001.001.03: element /Document/CstmrCdtTrfInitn/\":\": not a namespace-well-formed name"
+                + " (expected: name or prefix:name)", element.getMessage());
+        XmlRejectedException attribute = rejected("<Document xmlns=\"" + ns + "\" :a=\"1\"/>", IsoMessage.PAIN_001);
+        assertEquals(XmlRejectedException.Code.MALFORMED, attribute.code());
+        assertEquals("pain.001.001.03: element /\"Document\": attribute \":a\" is not a namespace-well-formed name"
+                + " (expected: name or prefix:name)", attribute.getMessage());
+        assertEquals(XmlRejectedException.Code.MALFORMED, assertThrows(XmlRejectedException.class,
+                () -> xml.parseWellFormed(bytes("<d><e:/><:a/></d>"), "test")).code());
+        assertEquals(XmlRejectedException.Code.MALFORMED, assertThrows(XmlRejectedException.class,
+                () -> xml.parseWellFormed(bytes("<d><:a/></d>"), "test")).code());
     }
 
     @Test
