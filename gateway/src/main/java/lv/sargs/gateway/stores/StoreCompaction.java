@@ -66,7 +66,8 @@ public final class StoreCompaction {
         FileStore<?> files = store.getFileStore();
         if (files == null || !files.isSpaceReused()) {
             // An online backup is copying the file (StoreCopy switches reuse off meanwhile): every
-            // chunk goes to the end of the file then, so rewriting now would only grow it.
+            // chunk goes to the end of the file then, so rewriting now would only grow it. MVStore
+            // 2.4 offers no chunk to rewrite then either; this check does not rely on that.
             return false;
         }
         try {
