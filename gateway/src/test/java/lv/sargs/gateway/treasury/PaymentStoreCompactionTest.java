@@ -3,11 +3,16 @@ package lv.sargs.gateway.treasury;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import lv.sargs.gateway.stores.OpenStores;
 import org.h2.mvstore.MVStore;
@@ -28,7 +33,7 @@ class PaymentStoreCompactionTest {
     /** Without compaction: 1,412 chunks and 34 MB after 1,500 payments, growing linearly; with it 83 and 8 MB. */
     private static final int MAX_CHUNKS = 200;
     private static final long MAX_FILE_BYTES = 12L * 1024 * 1024;
-    private static final List<PaymentState> STEPS = List.of(PaymentState.SUBMITTING, PaymentState.SUBMITTED,
+    static final List<PaymentState> STEPS = List.of(PaymentState.SUBMITTING, PaymentState.SUBMITTED,
             PaymentState.ACCEPTED, PaymentState.BOOKED);
 
     @TempDir
@@ -73,11 +78,46 @@ class PaymentStoreCompactionTest {
         }
     }
 
+    @Test
+    void everyAcknowledgedWriteSurvivesKillMinus9WhileCompacting() throws Exception {
+        Path file = dir.resolve("treasury.mv.db");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(javaBin, "-cp", classPath, PaymentStoreKillChild.class.getName(),
+                file.toString()).redirectErrorStream(true).start();
+        Map<String, Integer> acked = new HashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            // 600 payments = 3,000 writes, ~190 compaction steps; the kill lands wherever the child is.
+            while (acked.size() < 600) {
+                String line = out.readLine();
+                if (line == null) {
+                    break;
+                }
+                if (line.startsWith("acked ")) {
+                    String[] f = line.split(" ");
+                    acked.put(f[1], Integer.parseInt(f[2]));
+                }
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close of the store
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertEquals(600, acked.size(), "payments the child acknowledged before the kill");
+        try (PaymentStore store = PaymentStore.open(file, KEY)) {
+            for (Map.Entry<String, Integer> a : acked.entrySet()) {
+                Payment back = store.get(a.getKey()).orElseThrow(() -> new AssertionError(a.getKey() + " lost"));
+                assertTrue(back.history().size() >= a.getValue(), a.getKey() + " has " + back.history().size()
+                        + " steps (expected: at least the " + a.getValue() + " acknowledged)");
+            }
+        }
+    }
+
     private static Payment payment(int i) {
         return payment("p" + i);
     }
 
-    private static Payment payment(String id) {
+    static Payment payment(String id) {
         // About 1.5 KB of pain.001, as the gateway's payments carry.
         String doc = "<Document>" + ("<CdtTrfTxInf>" + id + "</CdtTrfTxInf>").repeat(60) + "</Document>";
         return new Payment(id, "core", "k" + id, "digest-" + id, "M-" + id, List.of("M-" + id + "-P1"),
