@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import lv.sargs.gateway.stores.StoreCompaction;
 import org.tinylog.Logger;
 
 /**
@@ -41,7 +42,7 @@ public final class AnswerCache implements AutoCloseable {
         this.maxHotEntries = maxHotEntries;
         Long last = order.lastKey();
         this.sequence = new AtomicLong(last == null ? 0 : last);
-        this.writer = new CacheWriter(store, writeQueue);
+        this.writer = new CacheWriter(store, new StoreCompaction(file, store, false), writeQueue);
     }
 
     /**

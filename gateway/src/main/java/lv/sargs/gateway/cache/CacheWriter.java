@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import lv.sargs.gateway.threads.ThreadPools;
+import lv.sargs.gateway.stores.StoreCompaction;
 import org.h2.mvstore.MVStore;
 import org.tinylog.Logger;
 
@@ -16,11 +17,14 @@ final class CacheWriter {
     private static final Runnable STOP = () -> { };
 
     private final MVStore store;
+    private final StoreCompaction compaction;
     private final BlockingQueue<Runnable> queue;
     private final Thread thread;
 
-    CacheWriter(MVStore store, int capacity) {
+    /** @param compaction the store's maintenance, run on this writer's thread after its commits */
+    CacheWriter(MVStore store, StoreCompaction compaction, int capacity) {
         this.store = store;
+        this.compaction = compaction;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = ThreadPools.threadFactory("cache-writer", true).newThread(this::run);
         this.thread.start();
@@ -103,6 +107,7 @@ final class CacheWriter {
             batch.clear();
             store.commit();
             flushes.forEach(f -> f.committed.countDown());
+            compaction.afterCommit();
             if (stop) {
                 return;
             }

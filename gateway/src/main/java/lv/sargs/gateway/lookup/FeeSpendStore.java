@@ -9,6 +9,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import lv.sargs.gateway.cache.CacheException;
+import lv.sargs.gateway.stores.OpenStores;
+import lv.sargs.gateway.stores.StoreCompaction;
 
 /**
  * The durable record of what each client's lookups spent on register fees per Europe/Riga day,
@@ -22,9 +24,11 @@ final class FeeSpendStore implements AutoCloseable {
 
     private final MVStore store;
     private final MVMap<String, Long> spent;
+    private final StoreCompaction compaction;
 
-    private FeeSpendStore(MVStore store) {
+    private FeeSpendStore(Path file, MVStore store) {
         this.store = store;
+        this.compaction = new StoreCompaction(file, store, true);
         this.spent = store.openMap("spent-cents");
     }
 
@@ -35,8 +39,10 @@ final class FeeSpendStore implements AutoCloseable {
      */
     static FeeSpendStore open(Path file, char[] key) {
         try {
-            return new FeeSpendStore(new MVStore.Builder().fileName(file.toString()).encryptionKey(key.clone())
-                    .autoCommitDisabled().open());
+            MVStore store = new MVStore.Builder().fileName(file.toString()).encryptionKey(key.clone())
+                    .autoCommitDisabled().open();
+            OpenStores.register(file, store);
+            return new FeeSpendStore(file, store);
         } catch (MVStoreException e) {
             throw new CacheException("fee spend store " + file + " cannot be opened: wrong storage key or damaged"
                     + " file (expected: the file this token's storage key wrote; restore it from backup)", e);
@@ -74,11 +80,13 @@ final class FeeSpendStore implements AutoCloseable {
     private void durable() {
         store.commit();
         store.sync();
+        compaction.afterCommit();
     }
 
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
+            OpenStores.unregister(store);
             store.close();
         }
     }

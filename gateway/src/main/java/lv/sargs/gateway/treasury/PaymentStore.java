@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import lv.sargs.gateway.stores.StoreCompaction;
 
 /**
  * The durable payment store (MVStore): payments by id, and indexes by client + idempotency key
@@ -26,11 +27,13 @@ final class PaymentStore implements AutoCloseable {
     private final MVMap<String, String> byMsgId;
     private final Path file;
     private final PaymentListener listener;
+    private final StoreCompaction compaction;
 
     private PaymentStore(Path file, MVStore store, PaymentListener listener) {
         this.file = file;
         this.store = store;
         this.listener = listener;
+        this.compaction = new StoreCompaction(file, store, true);
         this.payments = store.openMap("payments");
         this.byKey = store.openMap("idempotency");
         this.byMsgId = store.openMap("msgIds");
@@ -125,6 +128,7 @@ final class PaymentStore implements AutoCloseable {
             throw new TreasuryException(TreasuryException.Code.STORE_FAILED, "treasury.store.file: " + file
                     + ": cannot persist " + payment + " (" + e.getMessage() + ")", e);
         }
+        compaction.afterCommit();
     }
 
     private static String keyOf(String client, String key) {

@@ -11,6 +11,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import lv.sargs.gateway.cache.CacheException;
+import lv.sargs.gateway.stores.StoreCompaction;
 
 /**
  * The durable, encrypted state of change monitoring: the watchlist, the published change feed and
@@ -23,9 +24,11 @@ public final class WatchStore implements AutoCloseable {
     private final MVMap<String, Long> subjects;
     private final MVMap<Long, byte[]> changes;
     private final MVMap<String, String> cursors;
+    private final StoreCompaction compaction;
 
-    private WatchStore(MVStore store) {
+    private WatchStore(Path file, MVStore store) {
         this.store = store;
+        this.compaction = new StoreCompaction(file, store, true);
         this.subjects = store.openMap("watched");
         this.changes = store.openMap("changes");
         this.cursors = store.openMap("register-cursors");
@@ -41,7 +44,7 @@ public final class WatchStore implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(file.toString()).encryptionKey(key.clone())
                     .autoCommitDisabled().open();
             lv.sargs.gateway.stores.OpenStores.register(file, store);
-            return new WatchStore(store);
+            return new WatchStore(file, store);
         } catch (MVStoreException e) {
             throw new CacheException("watch store " + file + " cannot be opened: wrong storage key or damaged file"
                     + " (expected: the file this token's storage key wrote; restore it from backup)", e);
@@ -111,6 +114,7 @@ public final class WatchStore implements AutoCloseable {
     private void durable() {
         store.commit();
         store.sync();
+        compaction.afterCommit();
     }
 
     private static byte[] encode(Change c) {

@@ -16,6 +16,7 @@ import lv.sargs.gateway.statistics.report.StatisticsJson;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import lv.sargs.gateway.stores.StoreCompaction;
 
 /**
  * The durable state of statistics reports in an MVStore file: each report's status (as JSON), the
@@ -29,9 +30,11 @@ public final class ReportStore implements AutoCloseable {
     private final MVMap<String, String> fileHashes;
     private final MVMap<String, Integer> setVersions;
     private final ObjectMapper json;
+    private final StoreCompaction compaction;
 
-    private ReportStore(MVStore store) {
+    private ReportStore(Path file, MVStore store) {
         this.store = store;
+        this.compaction = new StoreCompaction(file, store, true);
         this.reports = store.openMap("reports");
         this.fileHashes = store.openMap("fileHashes");
         this.setVersions = store.openMap("setVersions");
@@ -44,7 +47,7 @@ public final class ReportStore implements AutoCloseable {
             Files.createDirectories(file.getParent());
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
             lv.sargs.gateway.stores.OpenStores.register(file, store);
-            return new ReportStore(store);
+            return new ReportStore(file, store);
         } catch (java.io.IOException | MVStoreException e) {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
                     "statistics store " + file + ": cannot open (" + e.getMessage() + ")", e);
@@ -127,6 +130,7 @@ public final class ReportStore implements AutoCloseable {
             throw new StatisticsException(StatisticsException.Code.STORAGE_FAILED,
                     "statistics store: cannot write (" + e.getMessage() + ")", e);
         }
+        compaction.afterCommit();
     }
 
     private String write(ReportStatus status) {
