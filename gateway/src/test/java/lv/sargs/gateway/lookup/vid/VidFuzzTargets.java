@@ -1,8 +1,7 @@
 package lv.sargs.gateway.lookup.vid;
 
-import lv.sargs.gateway.http.FuzzContract;
 import lv.sargs.gateway.lookup.RegisterAnswerException;
-import lv.sargs.gateway.upstream.JsonBodies;
+import lv.sargs.gateway.lookup.RegisterAnswerFuzzing;
 
 /**
  * Fuzz target for what the State Revenue Service answers, as the gateway reads it: the
@@ -17,15 +16,8 @@ public final class VidFuzzTargets {
     /** One VID taxpayer answer body. */
     public static final class VidAnswer {
         public static void fuzzerTestOneInput(byte[] data) {
-            String malformed = JsonBodies.malformation(data);
-            if (malformed != null) {
-                FuzzContract.ownWords(malformed, data);
-                return;
-            }
-            try {
-                VidSections.taxData(data);
-            } catch (RegisterAnswerException e) {
-                FuzzContract.ownWords(e.getMessage(), data);
+            if (RegisterAnswerFuzzing.wellFormed(data)) {
+                RegisterAnswerFuzzing.mapped(() -> VidSections.taxData(data), data);
             }
         }
     }

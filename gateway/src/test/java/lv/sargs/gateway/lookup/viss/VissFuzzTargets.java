@@ -1,8 +1,7 @@
 package lv.sargs.gateway.lookup.viss;
 
-import lv.sargs.gateway.http.FuzzContract;
 import lv.sargs.gateway.lookup.RegisterAnswerException;
-import lv.sargs.gateway.upstream.JsonBodies;
+import lv.sargs.gateway.lookup.RegisterAnswerFuzzing;
 
 /**
  * Fuzz target for what VISS answers, as the gateway reads it: the well-formedness check of the
@@ -17,24 +16,14 @@ public final class VissFuzzTargets {
     /** One VISS answer body, through every section mapping. */
     public static final class VissAnswer {
         public static void fuzzerTestOneInput(byte[] data) {
-            String malformed = JsonBodies.malformation(data);
-            if (malformed != null) {
-                FuzzContract.ownWords(malformed, data);
+            if (!RegisterAnswerFuzzing.wellFormed(data)) {
                 return;
             }
             EntityNotFound.in(data);
-            map(() -> VissSections.registration(data), data);
-            map(() -> VissSections.beneficialOwners(data), data);
-            map(() -> VissSections.insolvency(data), data);
-            map(() -> VissSections.roles(data), data);
-        }
-
-        private static void map(java.util.function.Supplier<byte[]> mapping, byte[] data) {
-            try {
-                mapping.get();
-            } catch (RegisterAnswerException e) {
-                FuzzContract.ownWords(e.getMessage(), data);
-            }
+            RegisterAnswerFuzzing.mapped(() -> VissSections.registration(data), data);
+            RegisterAnswerFuzzing.mapped(() -> VissSections.beneficialOwners(data), data);
+            RegisterAnswerFuzzing.mapped(() -> VissSections.insolvency(data), data);
+            RegisterAnswerFuzzing.mapped(() -> VissSections.roles(data), data);
         }
     }
 }
